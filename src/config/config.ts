@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything Caravan reads from its environment, parsed once at boot. */
+const envSchema = z.object({
+  CARAVAN_PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  CARAVAN_HOST: z.string().default('127.0.0.1'),
+  CARAVAN_DATA_DIR: z.string().default('.caravan'),
+  /** A PostgreSQL server to use instead of the embedded one. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Sign in with local development keys. Never on unless set. */
+  CARAVAN_DEV_WALLETS: z.enum(['true', 'false']).optional(),
+  /** The public origin people reach the app at; Sign-In with Ethereum messages must name its host. */
+  CARAVAN_PUBLIC_URL: z.url().optional(),
+  CARAVAN_CHAIN_ID: z.coerce.number().int().positive().default(31_337),
+  CARAVAN_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  CARAVAN_WORKER: z.enum(['true', 'false']).default('true'),
+  CARAVAN_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  devWallets: boolean;
+  publicUrl: string | undefined;
+  chainId: number;
+  seedDemo: boolean;
+  runWorker: boolean;
+  dbPoolSize: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+};
+
+export type ConfigOverrides = Partial<Pick<Config, 'port' | 'dataDir' | 'host' | 'databaseUrl' | 'devWallets'>>;
+
+/** Parses the environment (and command-line overrides) into a Config, reporting every problem at once. */
+export function loadConfig(env: Record<string, string | undefined>, overrides: ConfigOverrides = {}): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Caravan's environment has problems:\n${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(overrides.dataDir ?? e.CARAVAN_DATA_DIR);
+  const databaseUrl = overrides.databaseUrl ?? e.DATABASE_URL;
+  return {
+    port: overrides.port ?? e.CARAVAN_PORT,
+    host: overrides.host ?? e.CARAVAN_HOST,
+    dataDir,
+    databaseUrl,
+    devWallets: overrides.devWallets ?? e.CARAVAN_DEV_WALLETS === 'true',
+    publicUrl: e.CARAVAN_PUBLIC_URL,
+    chainId: e.CARAVAN_CHAIN_ID,
+    seedDemo: e.CARAVAN_SEED_DEMO === 'true',
+    runWorker: e.CARAVAN_WORKER === 'true',
+    dbPoolSize: e.CARAVAN_DB_POOL_SIZE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,294 @@
+import type { Hex } from 'viem';
+import type { ExamStatus } from '../shared/api.ts';
+import type { AssignmentRow, HistoryRow, Lease, ProjectRow, StoredAnswer, TaskRow, WorkStore } from '../usecases/ports.ts';
+import { utcDayStart } from '../domain/tasks/utcDayStart.ts';
+import { type Db, inTransaction, type Queryable } from './pool.ts';
+import { PROJECT_COLUMNS, isUuid, toProject } from './projectStore.ts';
+
+const hex = (b: Buffer): Hex => `0x${b.toString('hex')}`;
+const isId = (s: string) => /^\d{1,18}$/.test(s);
+
+type RawLease = { id: string; projectId: string; kind: 'work' | 'exam'; itemId: string; data: Record<string, unknown>; leasedAt: Date; expiresAt: Date };
+const LEASE_COLUMNS = `a.id, a.project_id as "projectId", a.kind, a.item_id as "itemId", i.data, a.leased_at as "leasedAt",
+  a.expires_at as "expiresAt"`;
+
+/** The work loop in PostgreSQL: discovery, exams, leases, answers and the ledger. */
+export function workStore(db: Db): WorkStore {
+  return {
+    async tasks(userId, now, projectId) {
+      const dayStart = utcDayStart(now);
+      const r = await db.query(
+        `select ${PROJECT_COLUMNS},
+           greatest(0, (p.item_count - p.gold_count) * p.overlap
+             - (select count(*) from answers a where a.project_id = p.id and a.kind = 'work'))::int as "remainingItems",
+           (select percentile_cont(0.5) within group (order by d.duration_ms) from
+              (select duration_ms from answers a where a.project_id = p.id and a.kind = 'work' and a.duration_ms is not null
+               order by a.id desc limit 200) d) as "medianMs",
+           (select count(*)::int from (select 1 from answers a where a.project_id = p.id and a.kind = 'work'
+              and a.duration_ms is not null limit 5) t) as "timedAnswers",
+           (select count(*)::int from answers a where a.project_id = p.id and a.user_id = $1 and a.kind = 'work'
+              and a.created_at >= $2) as "doneToday"
+         from projects p
+         where p.status = 'active' and (p.deadline is null or p.deadline > $3) and ($4::uuid is null or p.id = $4)
+         order by p.created_at desc`,
+        [userId, dayStart, now, projectId ?? null],
+      );
+      const rows: TaskRow[] = [];
+      for (const raw of r.rows) {
+        const { remainingItems, medianMs, timedAnswers, doneToday, ...rest } = raw;
+        const project = toProject(rest);
+        rows.push({
+          project,
+          remainingItems,
+          medianMs: medianMs === null ? null : Number(medianMs),
+          timedAnswers,
+          doneToday,
+          exam: await examStatus(db, project, userId),
+        });
+      }
+      return rows;
+    },
+
+    examStatus: (project, userId) => examStatus(db, project, userId),
+
+    async startExam(project, userId, now) {
+      return inTransaction(db, async (tx) => {
+        // One exam start at a time per contributor and project.
+        await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`exam:${project.id}:${userId}`]);
+        const open = await tx.query<{ attempt: number }>(
+          `select attempt from exam_attempts where project_id = $1 and user_id = $2 and status = 'in_progress'`,
+          [project.id, userId],
+        );
+        const expiresAt = new Date(now.getTime() + project.leaseSeconds * 1000 * project.exam.questionCount);
+        let attempt = open.rows[0]?.attempt;
+        if (attempt === undefined) {
+          const last = await tx.query<{ n: number }>(
+            'select coalesce(max(attempt), 0)::int as n from exam_attempts where project_id = $1 and user_id = $2',
+            [project.id, userId],
+          );
+          attempt = last.rows[0]!.n + 1;
+          await tx.query(
+            `insert into exam_attempts (project_id, user_id, attempt, question_count, status, started_at)
+             values ($1, $2, $3, $4, 'in_progress', $5)`,
+            [project.id, userId, attempt, project.exam.questionCount, now],
+          );
+          // Each attempt draws its own random gold items.
+          await tx.query(
+            `insert into assignments (project_id, item_id, user_id, kind, status, leased_at, expires_at, exam_attempt)
+             select $1, i.id, $2, 'exam', 'leased', $3, $4, $5 from items i
+             where i.project_id = $1 and i.is_gold order by random() limit $6`,
+            [project.id, userId, now, expiresAt, attempt, project.exam.questionCount],
+          );
+        } else {
+          // Reopened exams get a fresh clock for the questions still unanswered.
+          await tx.query(
+            `update assignments set expires_at = $4 where project_id = $1 and user_id = $2 and exam_attempt = $3 and status = 'leased'`,
+            [project.id, userId, attempt, expiresAt],
+          );
+        }
+        const r = await tx.query<RawLease>(
+          `select ${LEASE_COLUMNS} from assignments a join items i on i.id = a.item_id
+           where a.project_id = $1 and a.user_id = $2 and a.kind = 'exam' and a.exam_attempt = $3 and a.status = 'leased'
+           order by a.id`,
+          [project.id, userId, attempt],
+        );
+        return r.rows;
+      });
+    },
+
+    async lease(project, userId, now, afterId, maxLive) {
+      const live = await db.query<RawLease>(
+        `select ${LEASE_COLUMNS} from assignments a join items i on i.id = a.item_id
+         where a.user_id = $1 and a.project_id = $2 and a.kind = 'work' and a.status = 'leased' and a.expires_at > $3
+         order by a.id`,
+        [userId, project.id, now],
+      );
+      const after = afterId && isId(afterId) ? BigInt(afterId) : 0n;
+      const held = live.rows.find((l) => BigInt(l.id) > after);
+      if (held) return held;
+      if (live.rows.length >= maxLive) return live.rows[0] ?? null;
+      const fresh = await leaseNew(db, project, userId, now);
+      if (fresh) return fresh;
+      // Nothing open: leases that ran out may be holding the last items.
+      if ((await expireLeases(db, now, project.id)) > 0) return leaseNew(db, project, userId, now);
+      return null;
+    },
+
+    expireLeases: (now, projectId) => expireLeases(db, now, projectId),
+
+    async assignment(id) {
+      if (!isId(id)) return null;
+      const r = await db.query<AssignmentRow>(
+        `select a.id, a.project_id as "projectId", a.item_id as "itemId", a.user_id as "userId", a.kind, a.status,
+           a.expires_at as "expiresAt", a.exam_attempt as "examAttempt", i.data as "itemData",
+           i.gold_answer as "goldAnswer", i.is_gold as "isGold"
+         from assignments a join items i on i.id = a.item_id where a.id = $1`,
+        [id],
+      );
+      return r.rows[0] ?? null;
+    },
+
+    async answerByIdempotencyKey(userId, key) {
+      const r = await db.query<{ answerId: string; assignmentId: string; ledgerSeq: number; hash: Buffer }>(
+        `select a.id as "answerId", a.assignment_id as "assignmentId", a.ledger_seq::int as "ledgerSeq", l.hash
+         from answers a join ledger_entries l on l.project_id = a.project_id and l.seq = a.ledger_seq
+         where a.user_id = $1 and a.idempotency_key = $2`,
+        [userId, key],
+      );
+      const row = r.rows[0];
+      return row ? { answerId: row.answerId, assignmentId: row.assignmentId, ledgerSeq: row.ledgerSeq, ledgerHash: hex(row.hash) } : null;
+    },
+
+    async answersToday(projectId, userId, dayStart) {
+      const r = await db.query<{ n: number }>(
+        `select count(*)::int as n from answers where project_id = $1 and user_id = $2 and kind = 'work' and created_at >= $3`,
+        [projectId, userId, dayStart],
+      );
+      return r.rows[0]!.n;
+    },
+
+    async submit(s) {
+      // One statement, so one round trip: close the lease, advance the project's ledger head (its row lock orders
+      // the chain), store the answer and its ledger entry, count it on the item and, for exams, score the attempt.
+      const r = await db.query<{ answerId: string; seq: number; hash: Buffer }>(
+        `with closed as (
+           update assignments set status = 'submitted', closed_at = $3
+           where id = $1 and status = 'leased' and expires_at > $3
+           returning id, item_id, kind, exam_attempt
+         ), head as (
+           update ledger_heads set seq = seq + 1, prev_hash = hash, hash = sha256(hash || convert_to($4, 'UTF8'))
+           where project_id = $2 and exists (select 1 from closed)
+           returning seq, prev_hash, hash
+         ), answer as (
+           insert into answers (project_id, item_id, assignment_id, user_id, kind, answer, duration_ms, idempotency_key,
+             is_correct, reward_wei, created_at, ledger_seq)
+           select $2, closed.item_id, closed.id, $5, closed.kind, $6, $7, $8, $9, $10, $3, head.seq from closed, head
+           returning id, item_id
+         ), entry as (
+           insert into ledger_entries (project_id, seq, answer_id, contributor, item_id, answer_hash, created_at, prev_hash, hash)
+           select $2, head.seq, answer.id, $11, answer.item_id, $12, $3, head.prev_hash, head.hash from head, answer
+         ), counted as (
+           update items set answer_count = answer_count + 1 from answer where items.id = answer.item_id
+         ), exam as (
+           update exam_attempts e set answered = e.answered + 1, correct = e.correct + (case when $9 then 1 else 0 end),
+             status = case when e.answered + 1 < e.question_count then e.status
+               when (e.correct + (case when $9 then 1 else 0 end))::real / e.question_count >= $13 then 'passed' else 'failed' end,
+             finished_at = case when e.answered + 1 >= e.question_count then $3 end
+           from closed where closed.kind = 'exam' and e.project_id = $2 and e.user_id = $5 and e.attempt = closed.exam_attempt
+             and exists (select 1 from answer)
+         )
+         select answer.id as "answerId", head.seq::int as seq, head.hash from answer, head`,
+        [
+          s.assignment.id,
+          s.project.id,
+          s.now,
+          s.payloadText,
+          s.assignment.userId,
+          JSON.stringify(s.answer),
+          s.durationMs,
+          s.idempotencyKey,
+          s.isCorrect,
+          s.rewardWei.toString(),
+          s.contributor,
+          Buffer.from(s.answerHash.slice(2), 'hex'),
+          s.project.exam.passRate,
+        ],
+      );
+      const row = r.rows[0];
+      if (!row) return null;
+      return { answerId: row.answerId, assignmentId: s.assignment.id, ledgerSeq: row.seq, ledgerHash: hex(row.hash) } satisfies StoredAnswer;
+    },
+
+    async skip(assignmentId, reason, note, now) {
+      if (!isId(assignmentId)) return false;
+      const r = await db.query(
+        `with skipped as (
+           update assignments set status = 'skipped', closed_at = $2, skip_reason = $3, skip_note = $4
+           where id = $1 and status = 'leased' and kind = 'work' returning item_id
+         )
+         update items set claims = claims - 1, is_open = true from skipped where items.id = skipped.item_id`,
+        [assignmentId, now, reason, note],
+      );
+      return r.rowCount === 1;
+    },
+
+    async history(userId, beforeId, limit) {
+      const r = await db.query<Omit<HistoryRow, 'rewardWei'> & { rewardWei: string }>(
+        `select a.id as "answerId", a.project_id as "projectId", p.name as "projectName", p.method, a.item_id as "itemId",
+           a.answer, a.created_at as "createdAt", a.ledger_seq::int as "ledgerSeq", a.reward_wei::text as "rewardWei"
+         from answers a join projects p on p.id = a.project_id
+         where a.user_id = $1 and ($2::bigint is null or a.id < $2) order by a.id desc limit $3`,
+        [userId, beforeId, limit],
+      );
+      return r.rows.map((h) => ({ ...h, rewardWei: BigInt(h.rewardWei) }));
+    },
+  };
+}
+
+async function leaseNew(q: Queryable, project: ProjectRow, userId: string, now: Date): Promise<Lease | null> {
+  const expiresAt = new Date(now.getTime() + project.leaseSeconds * 1000);
+  // SKIP LOCKED lets concurrent contributors take different items; claims on the item row keep overlap exact.
+  const r = await q.query<RawLease>(
+    `with picked as (
+       select i.id from items i
+       where i.project_id = $1 and i.is_open and not i.is_gold
+         and not exists (select 1 from assignments a where a.item_id = i.id and a.user_id = $2 and a.kind = 'work')
+       order by i.id limit 1
+       for update skip locked
+     ), claimed as (
+       update items set claims = claims + 1, is_open = claims + 1 < $5 from picked where items.id = picked.id
+       returning items.id, items.data
+     ), leased as (
+       insert into assignments (project_id, item_id, user_id, kind, status, leased_at, expires_at)
+       select $1, claimed.id, $2, 'work', 'leased', $3, $4 from claimed
+       returning id, project_id, kind, item_id, leased_at, expires_at
+     )
+     select l.id, l.project_id as "projectId", l.kind, l.item_id as "itemId", c.data, l.leased_at as "leasedAt",
+       l.expires_at as "expiresAt"
+     from leased l join claimed c on c.id = l.item_id`,
+    [project.id, userId, now, expiresAt, project.overlap],
+  );
+  return r.rows[0] ?? null;
+}
+
+async function expireLeases(q: Queryable, now: Date, projectId?: string): Promise<number> {
+  const r = await q.query(
+    `with gone as (
+       update assignments set status = 'expired', closed_at = $1
+       where status = 'leased' and expires_at <= $1 and ($2::uuid is null or project_id = $2)
+       returning item_id, kind
+     ), per_item as (select item_id, count(*)::int as n from gone where kind = 'work' group by item_id)
+     update items set claims = claims - per_item.n, is_open = true from per_item where items.id = per_item.item_id`,
+    [now, projectId && isUuid(projectId) ? projectId : null],
+  );
+  return r.rowCount ?? 0;
+}
+
+async function examStatus(q: Queryable, project: ProjectRow, userId: string): Promise<ExamStatus> {
+  const base = {
+    questionCount: project.exam.questionCount,
+    passRate: project.exam.passRate,
+    maxAttempts: project.exam.maxAttempts,
+  };
+  if (!project.exam.enabled) return { ...base, status: 'not_required', answered: 0, correct: 0, attemptsUsed: 0, score: null };
+  const r = await q.query<{ attempt: number; answered: number; correct: number; status: 'in_progress' | 'passed' | 'failed'; questions: number }>(
+    `select attempt, answered, correct, status, question_count as questions from exam_attempts
+     where project_id = $1 and user_id = $2 order by (status = 'passed') desc, attempt desc limit 1`,
+    [project.id, userId],
+  );
+  const last = r.rows[0];
+  if (!last) return { ...base, status: 'not_started', answered: 0, correct: 0, attemptsUsed: 0, score: null };
+  const attempts = await q.query<{ n: number }>('select count(*)::int as n from exam_attempts where project_id = $1 and user_id = $2', [
+    project.id,
+    userId,
+  ]);
+  return {
+    ...base,
+    questionCount: last.questions,
+    status: last.status,
+    answered: last.answered,
+    correct: last.correct,
+    attemptsUsed: attempts.rows[0]!.n,
+    score: last.status === 'in_progress' ? null : last.correct / last.questions,
+  };
+}

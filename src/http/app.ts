@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { DomainError } from '../domain/errors.ts';
+import { authenticate } from '../usecases/auth/authenticate.ts';
+import { type AppEnv, type HttpDeps, router } from './context.ts';
+import { STATUS_OF } from './errors.ts';
+import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
+import { blobServeRoutes, blobUploadRoutes } from './routes/blobs.ts';
+import { projectRoutes } from './routes/projects.ts';
+import { workRoutes } from './routes/work.ts';
+
+export type AppOptions = {
+  /** The built web app (dist/web); served with a fallback to index.html for client-side routes. */
+  webDir?: string | undefined;
+  /** Answers /healthz with 200 once true. */
+  ready?: () => boolean;
+};
+
+/** The whole HTTP surface: the REST API under /api, its OpenAPI document, files, health, and the web app. */
+export function createApp(deps: HttpDeps, options: AppOptions = {}) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
+    const log = deps.log.child({ requestId });
+    c.set('requestId', requestId);
+    c.set('log', log);
+    c.set('actor', null);
+    c.header('x-request-id', requestId);
+    const started = performance.now();
+    await next();
+    if (c.req.path.startsWith('/api/'))
+      log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof DomainError)
+      return c.json({ error: { code: error.code, message: error.message, details: error.details } }, STATUS_OF[error.code]);
+    if (error instanceof HTTPException && error.status < 500)
+      return c.json({ error: { code: 'BAD_REQUEST', message: error.message || 'bad request' } }, error.status);
+    if (error instanceof SyntaxError)
+      return c.json({ error: { code: 'VALIDATION_FAILED', message: `the body is not valid JSON: ${error.message}` } }, 400);
+    c.get('log').error({ err: error, method: c.req.method, path: c.req.path }, 'request failed');
+    return c.json({ error: { code: 'INTERNAL', message: `something went wrong on our side; quote request id ${c.get('requestId')}` } }, 500);
+  });
+
+  app.get('/healthz', (c) => ((options.ready?.() ?? true) ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
+
+  const api = router();
+  api.use('*', async (c, next) => {
+    const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const actor = await authenticate(deps, { apiKey: bearer, sessionToken: getCookie(c, SESSION_COOKIE) });
+    if (bearer && !actor) throw new DomainError('UNAUTHENTICATED', 'this API key is unknown or revoked');
+    c.set('actor', actor);
+    await next();
+  });
+  api.route('/', authRoutes(deps));
+  api.route('/', projectRoutes(deps));
+  api.route('/', workRoutes(deps));
+  api.route('/', blobUploadRoutes(deps));
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    servers: [{ url: '/api' }],
+    info: {
+      title: 'Caravan API',
+      version: '0.1.0',
+      description: 'Crowdsourced AI data: projects, items, work, quality and provenance. Errors are { error: { code, message, details } }.',
+    },
+  });
+  api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `no API route ${c.req.method} ${c.req.path}` } }, 404));
+  app.route('/api', api);
+  app.route('/', blobServeRoutes(deps));
+
+  const webDir = options.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), webDir) || '.';
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root }));
+    const index = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
+    app.get('*', (c) => c.html(index));
+  } else {
+    app.get('/', (c) => c.text('Caravan API is running. The web app is not built: run `npm run build:web`.'));
+  }
+  return app;
+}

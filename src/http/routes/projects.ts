@@ -1,0 +1,185 @@
+import { createRoute } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { stream } from 'hono/streaming';
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.ts';
+import {
+  createProjectBody,
+  exportQuery,
+  importQuery,
+  importResultBody,
+  itemPageBody,
+  ledgerCheckBody,
+  pageQuery,
+  projectBody,
+  projectListBody,
+  projectStatsBody,
+  updateProjectBody,
+} from '../../shared/api.ts';
+import { accessProject } from '../../usecases/projects/accessProject.ts';
+import { createProject } from '../../usecases/projects/createProject.ts';
+import { importFormatOf, importItems } from '../../usecases/projects/importItems.ts';
+import { verifyProjectLedger } from '../../usecases/projects/verifyProjectLedger.ts';
+import { type HttpDeps, requireActor, router } from '../context.ts';
+import { csvRow } from '../csv.ts';
+import { json, ok } from '../openapi.ts';
+import { presentProject } from '../presenters.ts';
+
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+const params = z.object({ id: z.string().uuid('project ids are UUIDs') });
+
+/** A requester's projects: create, import items, watch progress, export, verify the ledger. */
+export function projectRoutes(deps: HttpDeps) {
+  const app = router();
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/projects', tags: ['projects'], request: json(createProjectBody), responses: ok(projectBody, 'The new project', 201) }),
+    async (c) => c.json(presentProject(await createProject(deps, requireActor(c), c.req.valid('json'))), 201),
+  );
+
+  app.openapi(createRoute({ method: 'get', path: '/projects', tags: ['projects'], responses: ok(projectListBody, 'Your organizations’ projects, newest first') }), async (c) => {
+    const actor = requireActor(c);
+    const projects = await deps.projects.listProjects(actor.orgs.map((o) => o.id));
+    return c.json({ projects: projects.map(presentProject) }, 200);
+  });
+
+  app.openapi(createRoute({ method: 'get', path: '/projects/{id}', tags: ['projects'], request: { params }, responses: ok(projectBody, 'The project') }), async (c) =>
+    c.json(presentProject(await accessProject(deps, requireActor(c), c.req.valid('param').id)), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'patch', path: '/projects/{id}', tags: ['projects'], request: { params, ...json(updateProjectBody) }, responses: ok(projectBody, 'The updated project') }),
+    async (c) => {
+      const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
+      return c.json(presentProject(await deps.projects.setStatus(project.id, c.req.valid('json').status)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{id}/items',
+      tags: ['projects'],
+      summary: 'Import items from a JSONL, CSV or Label Studio JSON file sent as the raw body',
+      description:
+        'Every item is checked before any is stored; a bad file is refused with the line and the problem. ' +
+        'With "Accept: application/x-ndjson" the answer streams progress lines, then a line {"result": …} or {"error": …}.',
+      middleware: [
+        bodyLimit({
+          maxSize: MAX_IMPORT_BYTES,
+          onError: () => {
+            throw new DomainError('PAYLOAD_TOO_LARGE', `an import file may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it`);
+          },
+        }),
+      ] as const,
+      request: {
+        params,
+        query: importQuery,
+        body: { content: { 'application/octet-stream': { schema: z.string() } }, required: true },
+      },
+      responses: ok(importResultBody, 'How many items were stored'),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { id } = c.req.valid('param');
+      const format = importFormatOf(c.req.valid('query').format);
+      const text = await c.req.text();
+      if (!c.req.header('accept')?.includes('application/x-ndjson'))
+        return c.json(await importItems(deps, actor, { projectId: id, format, text }), 200);
+      await accessProject(deps, actor, id);
+      c.header('content-type', 'application/x-ndjson');
+      // A streamed answer is not the typed JSON body the route declares for plain requests.
+      return stream(c, async (out) => {
+        try {
+          const result = await importItems(deps, actor, {
+            projectId: id,
+            format,
+            text,
+            onProgress: (p) => void out.write(`${JSON.stringify({ progress: p })}\n`),
+          });
+          await out.write(`${JSON.stringify({ result })}\n`);
+        } catch (error) {
+          const e = error instanceof DomainError ? error : new DomainError('CONFLICT', 'the import failed; nothing was stored');
+          if (!(error instanceof DomainError)) deps.log.error({ err: error, projectId: id }, 'import failed');
+          await out.write(`${JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } })}\n`);
+        }
+      }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/projects/{id}/items', tags: ['projects'], request: { params, query: pageQuery }, responses: ok(itemPageBody, 'A page of items') }),
+    async (c) => {
+      const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
+      const { cursor, limit } = c.req.valid('query');
+      const rows = await deps.projects.listItems(project.id, cursor ?? null, limit + 1);
+      const page = rows.slice(0, limit);
+      return c.json(
+        {
+          items: page.map((i) => ({ id: i.id, externalId: i.externalId, data: i.data, isGold: i.isGold, answerCount: i.answerCount })),
+          nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(createRoute({ method: 'get', path: '/projects/{id}/stats', tags: ['projects'], request: { params }, responses: ok(projectStatsBody, 'Progress so far') }), async (c) => {
+    const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
+    return c.json(await deps.projects.stats(project.id, deps.clock.now()), 200);
+  });
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/projects/{id}/ledger/verify', tags: ['projects'], request: { params }, responses: ok(ledgerCheckBody, 'Whether the contribution ledger is intact') }),
+    async (c) => c.json(await verifyProjectLedger(deps, requireActor(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects/{id}/export',
+      tags: ['projects'],
+      summary: 'Every answer, one row each, as JSONL or CSV',
+      request: { params, query: exportQuery },
+      responses: {
+        200: {
+          description: 'The answers',
+          content: { 'application/x-ndjson': { schema: z.string() }, 'text/csv': { schema: z.string() } },
+        },
+      },
+    }),
+    async (c) => {
+      const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
+      const { format } = c.req.valid('query');
+      const safeName = project.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'project';
+      c.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+      c.header('content-disposition', `attachment; filename="${safeName}-answers.${format}"`);
+      return stream(c, async (out) => {
+        if (format === 'csv')
+          await out.write(csvRow(['item_id', 'external_id', 'contributor', 'answer', 'duration_ms', 'created_at', 'ledger_seq', 'ledger_hash', 'data']));
+        for await (const rows of deps.projects.exportRows(project.id)) {
+          let chunk = '';
+          for (const r of rows) {
+            chunk +=
+              format === 'csv'
+                ? csvRow([r.itemId, r.externalId ?? '', r.contributor, JSON.stringify(r.answer), r.durationMs ?? '', r.createdAt.toISOString(), r.ledgerSeq, r.ledgerHash, JSON.stringify(r.data)])
+                : `${JSON.stringify({
+                    item_id: r.itemId,
+                    external_id: r.externalId,
+                    data: r.data,
+                    contributor: r.contributor,
+                    answer: r.answer,
+                    duration_ms: r.durationMs,
+                    created_at: r.createdAt.toISOString(),
+                    ledger_seq: r.ledgerSeq,
+                    ledger_hash: r.ledgerHash,
+                  })}\n`;
+          }
+          await out.write(chunk);
+        }
+      });
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { importFile } from '../cli/importFile.ts';
+import { login } from '../cli/login.ts';
+import { progressBar } from '../cli/progress.ts';
+import { credentialsPath, readCredentials, writeCredentials } from '../cli/credentials.ts';
+import { loadConfig } from '../config/config.ts';
+import { createProjectBody } from '../shared/api.ts';
+import { formatUnits } from '../shared/amount.ts';
+import { ApiError, createClient } from '../shared/client.ts';
+import { startPlatform } from './server.ts';
+
+const env = process.env;
+const program = new Command('caravan')
+  .description('Caravan: crowdsourced AI data with fair pay and provable contributions')
+  .showHelpAfterError();
+
+const port = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
+};
+
+program
+  .command('start')
+  .description('run the platform: database, worker, API and web app on one port')
+  .option('-p, --port <port>', 'port to listen on (0 picks a free one)', port)
+  .option('-d, --data-dir <dir>', 'where the embedded database and files live')
+  .option('--host <host>', 'interface to listen on')
+  .option('--dev-wallets', 'allow signing in with local development keys (never on a public server)')
+  .action(async (o: { port?: number; dataDir?: string; host?: string; devWallets?: boolean }) => {
+    const overrides: Parameters<typeof loadConfig>[1] = {};
+    if (o.port !== undefined) overrides.port = o.port;
+    if (o.dataDir) overrides.dataDir = o.dataDir;
+    if (o.host) overrides.host = o.host;
+    if (o.devWallets) overrides.devWallets = true;
+    const config = loadConfig(env, overrides);
+    const platform = await startPlatform(config);
+    process.stdout.write(`\nCaravan is running at ${platform.url}\n`);
+    if (config.devWallets) process.stdout.write('Development wallets are on: sign in as "requester", "alice" or "bob" from the sign-in page.\n');
+    process.stdout.write('Press Ctrl+C to stop.\n\n');
+    const stop = async () => {
+      process.stdout.write('stopping…\n');
+      await platform.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+const serverOption = () => new Option('--url <url>', 'the Caravan server').env('CARAVAN_URL');
+
+program
+  .command('login')
+  .description('sign in and save an API key for the other commands')
+  .addOption(serverOption().default('http://127.0.0.1:8787'))
+  .option('--dev <account>', 'sign in as a development account (requester, alice, …)')
+  .option('--org <id>', 'the organization to act for (default: your first)')
+  .action(async (o: { url: string; dev?: string; org?: string }) => {
+    const key = env.CARAVAN_PRIVATE_KEY;
+    if (key !== undefined && !/^0x[0-9a-fA-F]{64}$/.test(key)) throw new Error('CARAVAN_PRIVATE_KEY must be 0x followed by 64 hex digits');
+    const credentials = await login({ url: o.url.replace(/\/$/, ''), devAccount: o.dev, privateKey: key as `0x${string}` | undefined, orgId: o.org });
+    const file = credentialsPath(env);
+    await writeCredentials(file, credentials);
+    process.stdout.write(`Signed in as ${credentials.address}; API key saved to ${file}\n`);
+  });
+
+async function apiClient(url?: string) {
+  const saved = await readCredentials(credentialsPath(env));
+  const apiKey = env.CARAVAN_API_KEY ?? saved?.apiKey;
+  if (!apiKey) throw new Error('no API key: run `caravan login` first, or set CARAVAN_API_KEY');
+  const baseUrl = (url ?? saved?.url ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
+  return { client: createClient({ baseUrl, apiKey }), baseUrl, apiKey };
+}
+
+const project = program.command('project').description('create and list projects');
+project
+  .command('create')
+  .description('create a project from a JSON file (the body of POST /api/projects)')
+  .requiredOption('-f, --file <file>', 'project definition (JSON)')
+  .addOption(serverOption())
+  .action(async (o: { file: string; url?: string }) => {
+    const text = fs.readFileSync(o.file, 'utf8');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      throw new Error(`${o.file} is not valid JSON: ${(e as Error).message}`);
+    }
+    const parsed = createProjectBody.safeParse(raw);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n');
+      throw new Error(`${o.file} is not a valid project:\n${lines}`);
+    }
+    const { client } = await apiClient(o.url);
+    const created = await client.createProject(raw as never);
+    process.stdout.write(`${created.id}\tcreated "${created.name}" (${created.annotation.method}, overlap ${created.overlap})\n`);
+  });
+project
+  .command('list')
+  .description('your organizations’ projects')
+  .addOption(serverOption())
+  .action(async (o: { url?: string }) => {
+    const { client } = await apiClient(o.url);
+    const { projects } = await client.listProjects();
+    if (!projects.length) process.stdout.write('No projects yet: create one with `caravan project create --file project.json`.\n');
+    for (const p of projects)
+      process.stdout.write(`${p.id}\t${p.status}\t${p.itemCount} items\t${formatUnits(BigInt(p.rewardPerItemWei))} CRV/item\t${p.name}\n`);
+  });
+
+const items = program.command('items').description('items of a project');
+items
+  .command('import')
+  .description('import items from JSONL, CSV or Label Studio JSON, with progress')
+  .argument('<projectId>', 'the project')
+  .argument('<file>', 'the file to import')
+  .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['jsonl', 'csv', 'labelstudio']))
+  .addOption(serverOption())
+  .action(async (projectId: string, file: string, o: { format?: string; url?: string }) => {
+    if (!fs.existsSync(file)) throw new Error(`no file ${file}`);
+    const format = o.format ?? (file.endsWith('.csv') ? 'csv' : file.endsWith('.json') ? 'labelstudio' : file.endsWith('.jsonl') || file.endsWith('.ndjson') ? 'jsonl' : undefined);
+    if (!format) throw new Error('say the format with --format jsonl|csv|labelstudio');
+    const { baseUrl, apiKey } = await apiClient(o.url);
+    const started = Date.now();
+    const result = await importFile({ url: baseUrl, apiKey, projectId, file, format });
+    process.stdout.write(`Imported ${result.imported} items (${result.gold} gold) in ${((Date.now() - started) / 1000).toFixed(1)} s; the project has ${result.itemCount}.\n`);
+  });
+
+program
+  .command('export')
+  .description('download every answer of a project as JSONL or CSV')
+  .argument('<projectId>', 'the project')
+  .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+  .option('-o, --out <file>', 'write here instead of standard output')
+  .addOption(serverOption())
+  .action(async (projectId: string, o: { format: 'jsonl' | 'csv'; out?: string; url?: string }) => {
+    const { client } = await apiClient(o.url);
+    const stats = await client.projectStats(projectId);
+    const response = await client.send('GET', `/api/projects/${projectId}/export`, undefined, { format: o.format });
+    const out = o.out ? fs.createWriteStream(o.out) : process.stdout;
+    const bar = o.out ? progressBar('export', stats.answersTotal, 'answers') : null;
+    let rows = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      out.write(chunk);
+      for (const byte of chunk) if (byte === 10) rows++;
+      bar?.update(Math.min(rows, stats.answersTotal));
+    }
+    bar?.stop();
+    if (o.out) {
+      await new Promise<void>((resolve) => (out as fs.WriteStream).end(resolve));
+      process.stderr.write(`Wrote ${o.format === 'csv' ? rows - 1 : rows} answers to ${o.out}\n`);
+    }
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ApiError) process.stderr.write(`caravan: ${error.message} (${error.code})\n`);
+  else process.stderr.write(`caravan: ${(error as Error).message}\n`);
+  process.exit(1);
+});

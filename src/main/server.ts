@@ -1,0 +1,72 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import type { Config } from '../config/config.ts';
+import { type RunningPostgres, startEmbeddedPostgres } from '../db/embeddedPostgres.ts';
+import { migrate } from '../db/migrate.ts';
+import { createPool } from '../db/pool.ts';
+import { createApp } from '../http/app.ts';
+import { startWorker } from '../worker/jobs.ts';
+import { ensureWebBuilt } from './ensureWebBuilt.ts';
+import { seedDemo } from './seedDemo.ts';
+import { wire } from './wire.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type RunningPlatform = { url: string; stop: () => Promise<void> };
+
+/** Starts everything on one port: database (embedded unless DATABASE_URL), migrations, worker, API and web app. */
+export async function startPlatform(config: Config): Promise<RunningPlatform> {
+  const log = pino({ level: config.logLevel, base: null, timestamp: pino.stdTimeFunctions.isoTime });
+  await fs.mkdir(config.dataDir, { recursive: true });
+
+  let embedded: RunningPostgres | null = null;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const started = Date.now();
+    embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), (line) => log.trace({ postgres: true }, line.trim()));
+    await ensureDatabase(embedded.url, 'caravan');
+    databaseUrl = embedded.url.replace(/\/postgres$/, '/caravan');
+    log.info({ ms: Date.now() - started, dir: path.join(config.dataDir, 'postgres') }, 'embedded PostgreSQL started');
+  }
+  const pool = createPool(databaseUrl, config.dbPoolSize);
+  const applied = await migrate(pool);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+
+  const deps = wire(pool, { dataDir: config.dataDir, chainId: config.chainId, devWallets: config.devWallets, publicUrl: config.publicUrl, log });
+  if (config.seedDemo && (await seedDemo(deps))) log.info('demo data seeded');
+  const worker = config.runWorker ? await startWorker(pool, { work: deps.work, clock: deps.clock, log }) : null;
+
+  const webDir = await ensureWebBuilt(ROOT, log);
+  const app = createApp(deps, { webDir });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker?.stop();
+      await pool.end();
+      await embedded?.stop();
+    })());
+  return { url, stop };
+}
+
+async function ensureDatabase(adminUrl: string, name: string) {
+  const pool = createPool(adminUrl, 1);
+  try {
+    const exists = await pool.query('select 1 from pg_database where datname = $1', [name]);
+    if (!exists.rowCount) await pool.query(`create database ${name}`);
+  } finally {
+    await pool.end();
+  }
+}

@@ -1,0 +1,139 @@
+import type { z } from 'zod';
+import type {
+  apiKeyBody,
+  assignmentBody,
+  authConfigBody,
+  blobBody,
+  createdApiKeyBody,
+  examStartBody,
+  examStatusBody,
+  historyPageBody,
+  importResultBody,
+  itemPageBody,
+  ledgerCheckBody,
+  meBody,
+  nonceBody,
+  orgBody,
+  projectBody,
+  projectListBody,
+  projectStatsBody,
+  submitResultBody,
+  taskDetailBody,
+  taskListBody,
+} from './api.ts';
+import type { CreateProjectInput, ImportFormat } from './api.ts';
+
+/** An error answered by the API, with its stable code and a message meant for people. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export type ClientOptions = {
+  /** Where the app runs, e.g. http://127.0.0.1:8787; empty for same-origin (the web app). */
+  baseUrl?: string;
+  /** An API key for scripts; the web app uses its session cookie instead. */
+  apiKey?: string;
+  fetch?: typeof fetch;
+};
+
+type Out<S extends z.ZodType> = z.output<S>;
+type Query = Record<string, string | number | undefined>;
+
+/** A typed client for the Caravan REST API, for the browser and for Node. */
+export function createClient(options: ClientOptions = {}) {
+  const base = (options.baseUrl ?? '').replace(/\/$/, '');
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  async function request<T>(method: string, path: string, body?: unknown, query?: Query, raw?: BodyInit): Promise<T> {
+    const response = await send(method, path, body, query, raw);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  async function send(method: string, path: string, body?: unknown, query?: Query, raw?: BodyInit): Promise<Response> {
+    const qs = query
+      ? new URLSearchParams(
+          Object.entries(query).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])),
+        ).toString()
+      : '';
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (raw !== undefined) headers['content-type'] = 'application/octet-stream';
+    const init: RequestInit = { method, headers, credentials: 'same-origin' };
+    if (raw !== undefined) init.body = raw;
+    else if (body !== undefined) init.body = JSON.stringify(body);
+    const response = await doFetch(`${base}${path}${qs ? `?${qs}` : ''}`, init);
+    if (!response.ok) {
+      let parsed: { error?: { code?: string; message?: string; details?: unknown } } = {};
+      try {
+        parsed = await response.json();
+      } catch {
+        parsed = { error: { code: 'HTTP_ERROR', message: `${response.status} ${response.statusText}` } };
+      }
+      throw new ApiError(
+        response.status,
+        parsed.error?.code ?? 'HTTP_ERROR',
+        parsed.error?.message ?? `${response.status} ${response.statusText}`,
+        parsed.error?.details,
+      );
+    }
+    return response;
+  }
+
+  return {
+    send,
+    authConfig: () => request<Out<typeof authConfigBody>>('GET', '/api/auth/config'),
+    nonce: () => request<Out<typeof nonceBody>>('GET', '/api/auth/nonce'),
+    signIn: (message: string, signature: string) =>
+      request<Out<typeof meBody>>('POST', '/api/auth/siwe', { message, signature }),
+    devSignIn: (account: string) => request<Out<typeof meBody>>('POST', '/api/auth/dev', { account }),
+    signOut: () => request<void>('POST', '/api/auth/logout'),
+    me: () => request<Out<typeof meBody>>('GET', '/api/me'),
+    createOrg: (name: string) => request<Out<typeof orgBody>>('POST', '/api/orgs', { name }),
+    createApiKey: (orgId: string, name: string) =>
+      request<Out<typeof createdApiKeyBody>>('POST', `/api/orgs/${orgId}/api-keys`, { name }),
+    listApiKeys: (orgId: string) => request<{ keys: Out<typeof apiKeyBody>[] }>('GET', `/api/orgs/${orgId}/api-keys`),
+
+    createProject: (input: CreateProjectInput) => request<Out<typeof projectBody>>('POST', '/api/projects', input),
+    listProjects: () => request<Out<typeof projectListBody>>('GET', '/api/projects'),
+    getProject: (id: string) => request<Out<typeof projectBody>>('GET', `/api/projects/${id}`),
+    setProjectStatus: (id: string, status: 'active' | 'paused' | 'closed') =>
+      request<Out<typeof projectBody>>('PATCH', `/api/projects/${id}`, { status }),
+    importItems: (id: string, format: ImportFormat, file: BodyInit) =>
+      request<Out<typeof importResultBody>>('POST', `/api/projects/${id}/items`, undefined, { format }, file),
+    listItems: (id: string, query: { cursor?: string; limit?: number } = {}) =>
+      request<Out<typeof itemPageBody>>('GET', `/api/projects/${id}/items`, undefined, query),
+    projectStats: (id: string) => request<Out<typeof projectStatsBody>>('GET', `/api/projects/${id}/stats`),
+    exportUrl: (id: string, format: 'jsonl' | 'csv') => `${base}/api/projects/${id}/export?format=${format}`,
+    verifyLedger: (id: string) => request<Out<typeof ledgerCheckBody>>('GET', `/api/projects/${id}/ledger/verify`),
+    uploadBlob: (file: BodyInit) => request<Out<typeof blobBody>>('POST', '/api/blobs', undefined, undefined, file),
+
+    listTasks: (query: { method?: string; modality?: string; language?: string; level?: number } = {}) =>
+      request<Out<typeof taskListBody>>('GET', '/api/tasks', undefined, query),
+    getTask: (projectId: string) => request<Out<typeof taskDetailBody>>('GET', `/api/tasks/${projectId}`),
+    examStatus: (projectId: string) => request<Out<typeof examStatusBody>>('GET', `/api/tasks/${projectId}/exam`),
+    startExam: (projectId: string) => request<Out<typeof examStartBody>>('POST', `/api/tasks/${projectId}/exam`),
+    /** The next item to label, or null when none is left for this contributor. */
+    nextAssignment: async (projectId: string): Promise<Out<typeof assignmentBody> | null> => {
+      const result = await request<Out<typeof assignmentBody> | undefined>('POST', `/api/tasks/${projectId}/assignments`);
+      return result ?? null;
+    },
+    submitAnswer: (assignmentId: string, body: { answer: unknown; durationMs?: number; idempotencyKey?: string }) =>
+      request<Out<typeof submitResultBody>>('POST', `/api/assignments/${assignmentId}/answer`, body),
+    skip: (assignmentId: string, reason: string, note?: string) =>
+      request<void>('POST', `/api/assignments/${assignmentId}/skip`, note ? { reason, note } : { reason }),
+    history: (query: { cursor?: string; limit?: number } = {}) =>
+      request<Out<typeof historyPageBody>>('GET', '/api/me/history', undefined, query),
+  };
+}
+
+export type Client = ReturnType<typeof createClient>;

@@ -1,0 +1,218 @@
+import { z } from 'zod';
+
+/** The kinds of task a requester can post. */
+export const TASK_TYPES = ['enterprise', 'dual_reward', 'community'] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+/** What the items are made of. */
+export const MODALITIES = ['text', 'image', 'audio', 'video', 'hybrid'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+/** Annotation methods with a typed configuration and answer schema each. */
+export const METHODS = [
+  'single_choice',
+  'multi_choice',
+  'span',
+  'bbox',
+  'transcription',
+  'pairwise',
+  'rating',
+  'free_text',
+] as const;
+export type Method = (typeof METHODS)[number];
+
+export const METHOD_LABELS: Record<Method, string> = {
+  single_choice: 'Classification (single choice)',
+  multi_choice: 'Classification (multiple choice)',
+  span: 'Text span labeling',
+  bbox: 'Bounding boxes',
+  transcription: 'Transcription',
+  pairwise: 'Pairwise comparison',
+  rating: 'Rating',
+  free_text: 'Free text',
+};
+
+const choiceSchema = z.object({
+  value: z.string().trim().min(1).max(100),
+  label: z.string().trim().min(1).max(200),
+  hotkey: z.string().length(1).optional(),
+});
+export type Choice = z.infer<typeof choiceSchema>;
+
+const choicesSchema = z
+  .array(choiceSchema)
+  .min(2, 'give at least two choices')
+  .max(50)
+  .refine((list) => new Set(list.map((c) => c.value)).size === list.length, 'choice values must be unique');
+const labelsSchema = z
+  .array(choiceSchema)
+  .min(1, 'give at least one label')
+  .max(50)
+  .refine((list) => new Set(list.map((c) => c.value)).size === list.length, 'label values must be unique');
+
+/** A project's annotation method and its configuration, one variant per method. */
+export const annotationSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('single_choice'), config: z.object({ choices: choicesSchema }) }),
+  z.object({
+    method: z.literal('multi_choice'),
+    config: z.object({
+      choices: choicesSchema,
+      minSelected: z.number().int().min(0).default(1),
+      maxSelected: z.number().int().min(1).optional(),
+    }),
+  }),
+  z.object({ method: z.literal('span'), config: z.object({ labels: labelsSchema }) }),
+  z.object({ method: z.literal('bbox'), config: z.object({ labels: labelsSchema, minBoxes: z.number().int().min(0).default(0) }) }),
+  z.object({ method: z.literal('transcription'), config: z.object({ minLength: z.number().int().min(0).default(1) }) }),
+  z.object({
+    method: z.literal('pairwise'),
+    config: z.object({ allowTie: z.boolean().default(true), criteria: z.string().max(1000).default('') }),
+  }),
+  z.object({
+    method: z.literal('rating'),
+    config: z
+      .object({
+        min: z.number().int().default(1),
+        max: z.number().int().default(5),
+        minLabel: z.string().max(100).default(''),
+        maxLabel: z.string().max(100).default(''),
+      })
+      .refine((c) => c.max > c.min && c.max - c.min <= 100, 'rating max must be above min (at most 100 steps)'),
+  }),
+  z.object({
+    method: z.literal('free_text'),
+    config: z
+      .object({ minLength: z.number().int().min(0).default(1), maxLength: z.number().int().min(1).max(100_000).default(5000) })
+      .refine((c) => c.maxLength >= c.minLength, 'maxLength must be at least minLength'),
+  }),
+]);
+export type Annotation = z.infer<typeof annotationSchema>;
+export type AnnotationInput = z.input<typeof annotationSchema>;
+
+export const spanSchema = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  label: z.string().min(1),
+});
+export const boxSchema = z.object({
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  w: z.number().gt(0).max(1),
+  h: z.number().gt(0).max(1),
+  label: z.string().min(1),
+});
+export type Span = z.infer<typeof spanSchema>;
+export type Box = z.infer<typeof boxSchema>;
+
+/** The answer each method accepts. Bounds that depend on the item (span offsets) are checked in `answerSchemaFor`. */
+export const answerShapes = {
+  single_choice: z.object({ choice: z.string().min(1) }).strict(),
+  multi_choice: z.object({ choices: z.array(z.string().min(1)).max(50) }).strict(),
+  span: z.object({ spans: z.array(spanSchema).max(500) }).strict(),
+  bbox: z.object({ boxes: z.array(boxSchema).max(500) }).strict(),
+  transcription: z.object({ text: z.string().max(100_000) }).strict(),
+  pairwise: z.object({ winner: z.enum(['a', 'b', 'tie']), reason: z.string().max(2000).optional() }).strict(),
+  rating: z.object({ value: z.number().int() }).strict(),
+  free_text: z.object({ text: z.string() }).strict(),
+} as const;
+export type AnswerFor<M extends Method> = z.infer<(typeof answerShapes)[M]>;
+export type Answer = { [M in Method]: AnswerFor<M> }[Method];
+
+/** Item data is a flat JSON object; these are the fields a method and modality read. */
+export type ItemData = Record<string, unknown>;
+
+/** The schema an answer must pass for one item of a project, with messages a contributor can act on. */
+export function answerSchemaFor(annotation: Annotation, data: ItemData): z.ZodType<Answer> {
+  switch (annotation.method) {
+    case 'single_choice': {
+      const values = annotation.config.choices.map((c) => c.value);
+      return answerShapes.single_choice.refine((a) => values.includes(a.choice), {
+        message: `choice must be one of: ${values.join(', ')}`,
+        path: ['choice'],
+      });
+    }
+    case 'multi_choice': {
+      const { choices, minSelected, maxSelected } = annotation.config;
+      const values = choices.map((c) => c.value);
+      return answerShapes.multi_choice
+        .refine((a) => a.choices.every((c) => values.includes(c)), {
+          message: `choices must come from: ${values.join(', ')}`,
+          path: ['choices'],
+        })
+        .refine((a) => new Set(a.choices).size === a.choices.length, { message: 'choices must not repeat', path: ['choices'] })
+        .refine((a) => a.choices.length >= minSelected, { message: `select at least ${minSelected}`, path: ['choices'] })
+        .refine((a) => maxSelected === undefined || a.choices.length <= maxSelected, {
+          message: `select at most ${maxSelected}`,
+          path: ['choices'],
+        });
+    }
+    case 'span': {
+      const labels = annotation.config.labels.map((l) => l.value);
+      const length = typeof data.text === 'string' ? data.text.length : 0;
+      return answerShapes.span.superRefine((a, ctx) => {
+        a.spans.forEach((s, i) => {
+          if (s.end <= s.start) ctx.addIssue({ code: 'custom', message: 'a span must end after it starts', path: ['spans', i] });
+          if (s.end > length)
+            ctx.addIssue({ code: 'custom', message: `span ends at ${s.end}, past the text (${length} characters)`, path: ['spans', i] });
+          if (!labels.includes(s.label))
+            ctx.addIssue({ code: 'custom', message: `label must be one of: ${labels.join(', ')}`, path: ['spans', i, 'label'] });
+        });
+      });
+    }
+    case 'bbox': {
+      const labels = annotation.config.labels.map((l) => l.value);
+      const { minBoxes } = annotation.config;
+      return answerShapes.bbox.superRefine((a, ctx) => {
+        if (a.boxes.length < minBoxes) ctx.addIssue({ code: 'custom', message: `draw at least ${minBoxes} box(es)`, path: ['boxes'] });
+        a.boxes.forEach((b, i) => {
+          if (b.x + b.w > 1.000001 || b.y + b.h > 1.000001)
+            ctx.addIssue({ code: 'custom', message: 'a box must lie inside the image', path: ['boxes', i] });
+          if (!labels.includes(b.label))
+            ctx.addIssue({ code: 'custom', message: `label must be one of: ${labels.join(', ')}`, path: ['boxes', i, 'label'] });
+        });
+      });
+    }
+    case 'transcription': {
+      const { minLength } = annotation.config;
+      return answerShapes.transcription.refine((a) => a.text.trim().length >= minLength, {
+        message: `the transcription needs at least ${minLength} character(s)`,
+        path: ['text'],
+      });
+    }
+    case 'pairwise': {
+      const { allowTie } = annotation.config;
+      return answerShapes.pairwise.refine((a) => allowTie || a.winner !== 'tie', {
+        message: 'this project does not allow ties: pick a or b',
+        path: ['winner'],
+      });
+    }
+    case 'rating': {
+      const { min, max } = annotation.config;
+      return answerShapes.rating.refine((a) => a.value >= min && a.value <= max, {
+        message: `rating must be between ${min} and ${max}`,
+        path: ['value'],
+      });
+    }
+    case 'free_text': {
+      const { minLength, maxLength } = annotation.config;
+      return answerShapes.free_text.refine((a) => a.text.trim().length >= minLength && a.text.length <= maxLength, {
+        message: `text must be ${minLength}–${maxLength} characters`,
+        path: ['text'],
+      });
+    }
+  }
+}
+
+/** The item fields a project needs, by modality and method; an import refuses items that lack them. */
+export function requiredItemFields(method: Method, modality: Modality): string[] {
+  const fields = new Set<string>();
+  if (modality !== 'hybrid') fields.add(modality);
+  if (method === 'span') fields.add('text');
+  if (method === 'bbox') fields.add('image');
+  if (method === 'pairwise') {
+    fields.delete('text');
+    fields.add('a');
+    fields.add('b');
+  }
+  return [...fields];
+}

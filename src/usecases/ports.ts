@@ -1,0 +1,157 @@
+import type { Hex } from 'viem';
+import type { StoredLedgerEntry } from '../domain/ledger/verifyLedger.ts';
+import type { CreateProject, ExamSettings, ExamStatus, Project, ProjectStats, TaskCard } from '../shared/api.ts';
+import type { Annotation, ItemData, Method } from '../shared/methods.ts';
+
+/** The current time, passed in so tests can hold it still. */
+export type Clock = { now: () => Date };
+
+export type UserRow = {
+  id: string;
+  address: string;
+  displayName: string | null;
+  isAdmin: boolean;
+  isReviewer: boolean;
+  level: number;
+  xp: number;
+};
+export type Membership = { id: string; name: string; role: 'owner' | 'requester' };
+
+/** Who is making a request. */
+export type Actor = UserRow & { orgs: Membership[]; via: 'session' | 'api_key'; apiKeyOrgId: string | null };
+
+export type AccountStore = {
+  issueNonce(nonce: string, issuedAt: Date, expiresAt: Date): Promise<void>;
+  /** Marks a nonce used; false if it was unknown, expired or already used. */
+  consumeNonce(nonce: string, now: Date): Promise<boolean>;
+  upsertUser(address: string, displayName: string | null): Promise<UserRow>;
+  setUserRoles(userId: string, roles: { isAdmin?: boolean; isReviewer?: boolean; level?: number }): Promise<void>;
+  createSession(tokenHash: Uint8Array, userId: string, now: Date, expiresAt: Date): Promise<void>;
+  deleteSession(tokenHash: Uint8Array): Promise<void>;
+  userBySession(tokenHash: Uint8Array, now: Date): Promise<UserRow | null>;
+  userByApiKey(keyHash: Uint8Array, now: Date): Promise<{ user: UserRow; orgId: string } | null>;
+  memberships(userId: string): Promise<Membership[]>;
+  createOrg(name: string, ownerId: string): Promise<Membership>;
+  addMember(orgId: string, userId: string, role: 'owner' | 'requester'): Promise<void>;
+  createApiKey(key: { orgId: string; userId: string; name: string; prefix: string; keyHash: Uint8Array }): Promise<ApiKeyRow>;
+  listApiKeys(orgId: string): Promise<ApiKeyRow[]>;
+};
+export type ApiKeyRow = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
+
+export type ProjectRow = Omit<Project, 'annotation' | 'exam'> & { annotation: Annotation; exam: ExamSettings };
+export type NewItem = { externalId: string | null; data: ItemData; gold: unknown | null };
+
+export type ProjectStore = {
+  createProject(orgId: string, userId: string, input: CreateProject): Promise<ProjectRow>;
+  getProject(id: string): Promise<ProjectRow | null>;
+  listProjects(orgIds: string[]): Promise<ProjectRow[]>;
+  setStatus(id: string, status: Project['status']): Promise<ProjectRow>;
+  /** Inserts items in one transaction, reporting progress; refuses external ids the project already has. */
+  insertItems(projectId: string, items: NewItem[], onProgress?: (done: number) => void): Promise<{ imported: number; gold: number }>;
+  listItems(projectId: string, afterId: string | null, limit: number): Promise<ItemRowOut[]>;
+  stats(projectId: string, now: Date): Promise<ProjectStats>;
+  exportRows(projectId: string): AsyncIterable<ExportRow[]>;
+  ledger(projectId: string): AsyncIterable<StoredLedgerEntry[]>;
+  ledgerHead(projectId: string): Promise<{ seq: number; hash: Hex } | null>;
+};
+export type ItemRowOut = { id: string; externalId: string | null; data: ItemData; isGold: boolean; answerCount: number };
+export type ExportRow = {
+  itemId: string;
+  externalId: string | null;
+  data: ItemData;
+  answerId: string;
+  contributor: string;
+  answer: unknown;
+  durationMs: number | null;
+  createdAt: Date;
+  ledgerSeq: number;
+  ledgerHash: Hex;
+};
+
+export type Lease = {
+  id: string;
+  projectId: string;
+  kind: 'work' | 'exam';
+  itemId: string;
+  data: ItemData;
+  leasedAt: Date;
+  expiresAt: Date;
+};
+
+export type TaskRow = {
+  project: ProjectRow;
+  remainingItems: number;
+  medianMs: number | null;
+  timedAnswers: number;
+  doneToday: number;
+  exam: ExamStatus;
+};
+
+export type WorkStore = {
+  /** Active projects with availability and this contributor's standing. */
+  tasks(userId: string, now: Date, projectId?: string): Promise<TaskRow[]>;
+  examStatus(project: ProjectRow, userId: string): Promise<ExamStatus>;
+  /** Starts a new exam attempt with `questionCount` gold items, or returns the open one. */
+  startExam(project: ProjectRow, userId: string, now: Date): Promise<Lease[]>;
+  /**
+   * The contributor's oldest live lease after `afterId` (a reload, or the preloaded next item), else a new lease
+   * while they hold fewer than `maxLive`; null when no item is left for them.
+   */
+  lease(project: ProjectRow, userId: string, now: Date, afterId: string | null, maxLive: number): Promise<Lease | null>;
+  /** Returns the items of leases that ran out to the pool. */
+  expireLeases(now: Date, projectId?: string): Promise<number>;
+  assignment(id: string): Promise<AssignmentRow | null>;
+  answerByIdempotencyKey(userId: string, key: string): Promise<StoredAnswer | null>;
+  answersToday(projectId: string, userId: string, dayStart: Date): Promise<number>;
+  /** Stores the answer, its ledger entry and closes the assignment, all in one transaction; null if the lease was gone. */
+  submit(input: SubmitInput): Promise<StoredAnswer | null>;
+  skip(assignmentId: string, reason: string, note: string | null, now: Date): Promise<boolean>;
+  history(userId: string, beforeId: string | null, limit: number): Promise<HistoryRow[]>;
+};
+
+export type AssignmentRow = {
+  id: string;
+  projectId: string;
+  itemId: string;
+  userId: string;
+  kind: 'work' | 'exam';
+  status: 'leased' | 'submitted' | 'skipped' | 'expired';
+  expiresAt: Date;
+  examAttempt: number | null;
+  itemData: ItemData;
+  goldAnswer: unknown | null;
+  isGold: boolean;
+};
+
+export type SubmitInput = {
+  assignment: AssignmentRow;
+  project: ProjectRow;
+  contributor: string;
+  answer: unknown;
+  answerHash: Hex;
+  payloadText: string;
+  durationMs: number | null;
+  idempotencyKey: string | null;
+  isCorrect: boolean | null;
+  rewardWei: bigint;
+  now: Date;
+};
+export type StoredAnswer = { answerId: string; assignmentId: string; ledgerSeq: number; ledgerHash: Hex };
+
+export type HistoryRow = {
+  answerId: string;
+  projectId: string;
+  projectName: string;
+  method: Method;
+  itemId: string;
+  answer: unknown;
+  createdAt: Date;
+  ledgerSeq: number;
+  rewardWei: bigint;
+};
+
+export type BlobStore = {
+  put(bytes: Uint8Array, contentType: string): Promise<{ sha256: string; size: number }>;
+  get(sha256: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
+};
+
