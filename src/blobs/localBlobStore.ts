@@ -26,7 +26,10 @@ export function localBlobStore(dir: string): BlobStore {
     async get(sha256) {
       if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
       try {
-        const [bytes, contentType] = await Promise.all([fs.readFile(pathOf(sha256)), fs.readFile(`${pathOf(sha256)}.type`, 'utf8')]);
+        const [bytes, contentType] = await Promise.all([
+          fs.readFile(pathOf(sha256)),
+          fs.readFile(`${pathOf(sha256)}.type`, 'utf8'),
+        ]);
         return { bytes, contentType };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;

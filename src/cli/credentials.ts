@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
-const credentialsSchema = z.object({ url: z.string().url(), apiKey: z.string().min(10), orgId: z.string(), address: z.string() });
+const credentialsSchema = z.object({
+  url: z.string().url(),
+  apiKey: z.string().min(10),
+  orgId: z.string(),
+  address: z.string(),
+});
 export type Credentials = z.infer<typeof credentialsSchema>;
 
 /** Where `caravan login` keeps the API key it created: ~/.config/caravan/credentials.json (mode 600). */

@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { ApiError } from '../shared/client.ts';
 import type { ImportResult } from '../shared/api.ts';
+import { ApiError } from '../shared/client.ts';
 import { progressBar } from './progress.ts';
 
 /** Uploads an import file with a byte progress bar, then follows the server's parse and insert progress. */
-export async function importFile(input: { url: string; apiKey: string; projectId: string; file: string; format: string }): Promise<ImportResult> {
+export async function importFile(input: {
+  url: string;
+  apiKey: string;
+  projectId: string;
+  file: string;
+  format: string;
+}): Promise<ImportResult> {
   const size = fs.statSync(input.file).size;
   const upload = progressBar('upload', size, 'bytes');
   let sent = 0;
@@ -16,14 +22,22 @@ export async function importFile(input: { url: string; apiKey: string; projectId
   });
   const response = await fetch(`${input.url}/api/projects/${input.projectId}/items?format=${input.format}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${input.apiKey}`, 'content-type': 'application/octet-stream', accept: 'application/x-ndjson' },
+    headers: {
+      authorization: `Bearer ${input.apiKey}`,
+      'content-type': 'application/octet-stream',
+      accept: 'application/x-ndjson',
+    },
     body: Readable.toWeb(source) as ReadableStream,
     duplex: 'half',
   } as RequestInit);
   upload.stop();
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-    throw new ApiError(response.status, body.error?.code ?? 'HTTP_ERROR', body.error?.message ?? response.statusText);
+    throw new ApiError(
+      response.status,
+      body.error?.code ?? 'HTTP_ERROR',
+      body.error?.message ?? response.statusText,
+    );
   }
   let stored: ReturnType<typeof progressBar> | null = null;
   let buffer = '';

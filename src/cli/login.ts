@@ -3,7 +3,12 @@ import { createSiweMessage } from 'viem/siwe';
 import { createClient } from '../shared/client.ts';
 import type { Credentials } from './credentials.ts';
 
-export type LoginInput = { url: string; devAccount?: string | undefined; privateKey?: `0x${string}` | undefined; orgId?: string | undefined };
+export type LoginInput = {
+  url: string;
+  devAccount?: string | undefined;
+  privateKey?: `0x${string}` | undefined;
+  orgId?: string | undefined;
+};
 
 /**
  * Signs in (a development account, or Sign-In with Ethereum with a local private key), then creates an API key
@@ -38,7 +43,9 @@ export async function login(input: LoginInput): Promise<Credentials> {
     });
     me = await client.signIn(message, await account.signMessage({ message }));
   } else {
-    throw new Error('say how to sign in: --dev <account> (development wallets) or CARAVAN_PRIVATE_KEY=0x… in the environment');
+    throw new Error(
+      'say how to sign in: --dev <account> (development wallets) or CARAVAN_PRIVATE_KEY=0x… in the environment',
+    );
   }
   let org = input.orgId ? me.orgs.find((o) => o.id === input.orgId) : me.orgs[0];
   if (!org && !input.orgId) org = await client.createOrg(`${me.address.slice(0, 8)}'s organization`);

@@ -4,11 +4,21 @@ import cliProgress from 'cli-progress';
 export function progressBar(label: string, total: number, unit = 'items') {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`, stream: process.stderr, hideCursor: true },
+      {
+        format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`,
+        stream: process.stderr,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0);
-    return { update: (n: number, newTotal?: number) => (newTotal !== undefined ? (bar.setTotal(newTotal), bar.update(n)) : bar.update(n)), stop: () => bar.stop() };
+    return {
+      update: (n: number, newTotal?: number) => {
+        if (newTotal !== undefined) bar.setTotal(newTotal);
+        bar.update(n);
+      },
+      stop: () => bar.stop(),
+    };
   }
   let lastPct = -1;
   let current = total;

@@ -33,7 +33,9 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 };
 
-export type ConfigOverrides = Partial<Pick<Config, 'port' | 'dataDir' | 'host' | 'databaseUrl' | 'devWallets'>>;
+export type ConfigOverrides = Partial<
+  Pick<Config, 'port' | 'dataDir' | 'host' | 'databaseUrl' | 'devWallets'>
+>;
 
 /** Parses the environment (and command-line overrides) into a Config, reporting every problem at once. */
 export function loadConfig(env: Record<string, string | undefined>, overrides: ConfigOverrides = {}): Config {

@@ -8,7 +8,11 @@ const USER_COLUMNS = `u.id, u.address, u.display_name as "displayName", u.is_adm
 export function accountStore(db: Db): AccountStore {
   return {
     async issueNonce(nonce, issuedAt, expiresAt) {
-      await db.query('insert into auth_nonces (nonce, issued_at, expires_at) values ($1, $2, $3)', [nonce, issuedAt, expiresAt]);
+      await db.query('insert into auth_nonces (nonce, issued_at, expires_at) values ($1, $2, $3)', [
+        nonce,
+        issuedAt,
+        expiresAt,
+      ]);
     },
     async consumeNonce(nonce, now) {
       const r = await db.query(
@@ -34,12 +38,10 @@ export function accountStore(db: Db): AccountStore {
       );
     },
     async createSession(tokenHash, userId, now, expiresAt) {
-      await db.query('insert into sessions (token_hash, user_id, created_at, expires_at) values ($1, $2, $3, $4)', [
-        tokenHash,
-        userId,
-        now,
-        expiresAt,
-      ]);
+      await db.query(
+        'insert into sessions (token_hash, user_id, created_at, expires_at) values ($1, $2, $3, $4)',
+        [tokenHash, userId, now, expiresAt],
+      );
     },
     async deleteSession(tokenHash) {
       await db.query('delete from sessions where token_hash = $1', [tokenHash]);

@@ -12,7 +12,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -37,7 +39,14 @@ export async function startEmbeddedPostgres(
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+    ],
     onLog: log,
     onError: (e) => log(String(e)),
   });
@@ -49,7 +58,9 @@ export async function startEmbeddedPostgres(
   try {
     await pg.start();
   } catch (cause) {
-    throw new Error(`the embedded PostgreSQL server in ${databaseDir} did not start; see its log above`, { cause });
+    throw new Error(`the embedded PostgreSQL server in ${databaseDir} did not start; see its log above`, {
+      cause,
+    });
   }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,

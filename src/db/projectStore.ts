@@ -26,7 +26,8 @@ export async function projectById(q: Queryable, id: string): Promise<ProjectRow 
   return r.rows[0] ? toProject(r.rows[0]) : null;
 }
 
-export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+export const isUuid = (s: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 const hex = (b: Buffer): Hex => `0x${b.toString('hex')}`;
 const IMPORT_BATCH = 5000;
 
@@ -117,19 +118,22 @@ export function projectStore(db: Db): ProjectStore {
             const e = error as { code?: string; detail?: string };
             if (e.code === '23505') {
               const id = /=\([^,]+, (.*)\)/.exec(e.detail ?? '')?.[1] ?? '?';
-              throw new DomainError('IMPORT_INVALID', `item id "${id}" is already in this project; ids must be unique`, {
-                problems: [{ line: 0, message: `duplicate id ${id}` }],
-              });
+              throw new DomainError(
+                'IMPORT_INVALID',
+                `item id "${id}" is already in this project; ids must be unique`,
+                {
+                  problems: [{ line: 0, message: `duplicate id ${id}` }],
+                },
+              );
             }
             throw error;
           }
           onProgress?.(Math.min(items.length, start + IMPORT_BATCH));
         }
-        await tx.query('update projects set item_count = item_count + $2, gold_count = gold_count + $3, updated_at = now() where id = $1', [
-          projectId,
-          items.length,
-          gold,
-        ]);
+        await tx.query(
+          'update projects set item_count = item_count + $2, gold_count = gold_count + $3, updated_at = now() where id = $1',
+          [projectId, items.length, gold],
+        );
         return { imported: items.length, gold };
       });
     },
@@ -201,9 +205,10 @@ export function projectStore(db: Db): ProjectStore {
     },
 
     async ledgerHead(projectId) {
-      const r = await db.query<{ seq: number; hash: Buffer }>('select seq::int as seq, hash from ledger_heads where project_id = $1', [
-        projectId,
-      ]);
+      const r = await db.query<{ seq: number; hash: Buffer }>(
+        'select seq::int as seq, hash from ledger_heads where project_id = $1',
+        [projectId],
+      );
       const row = r.rows[0];
       return row ? { seq: row.seq, hash: hex(row.hash) } : null;
     },

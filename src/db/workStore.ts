@@ -1,14 +1,30 @@
 import type { Hex } from 'viem';
-import type { ExamStatus } from '../shared/api.ts';
-import type { AssignmentRow, HistoryRow, Lease, ProjectRow, StoredAnswer, TaskRow, WorkStore } from '../usecases/ports.ts';
 import { utcDayStart } from '../domain/tasks/utcDayStart.ts';
+import type { ExamStatus } from '../shared/api.ts';
+import type {
+  AssignmentRow,
+  HistoryRow,
+  Lease,
+  ProjectRow,
+  StoredAnswer,
+  TaskRow,
+  WorkStore,
+} from '../usecases/ports.ts';
 import { type Db, inTransaction, type Queryable } from './pool.ts';
-import { PROJECT_COLUMNS, isUuid, toProject } from './projectStore.ts';
+import { isUuid, PROJECT_COLUMNS, toProject } from './projectStore.ts';
 
 const hex = (b: Buffer): Hex => `0x${b.toString('hex')}`;
 const isId = (s: string) => /^\d{1,18}$/.test(s);
 
-type RawLease = { id: string; projectId: string; kind: 'work' | 'exam'; itemId: string; data: Record<string, unknown>; leasedAt: Date; expiresAt: Date };
+type RawLease = {
+  id: string;
+  projectId: string;
+  kind: 'work' | 'exam';
+  itemId: string;
+  data: Record<string, unknown>;
+  leasedAt: Date;
+  expiresAt: Date;
+};
 const LEASE_COLUMNS = `a.id, a.project_id as "projectId", a.kind, a.item_id as "itemId", i.data, a.leased_at as "leasedAt",
   a.expires_at as "expiresAt"`;
 
@@ -136,7 +152,14 @@ export function workStore(db: Db): WorkStore {
         [userId, key],
       );
       const row = r.rows[0];
-      return row ? { answerId: row.answerId, assignmentId: row.assignmentId, ledgerSeq: row.ledgerSeq, ledgerHash: hex(row.hash) } : null;
+      return row
+        ? {
+            answerId: row.answerId,
+            assignmentId: row.assignmentId,
+            ledgerSeq: row.ledgerSeq,
+            ledgerHash: hex(row.hash),
+          }
+        : null;
     },
 
     async answersToday(projectId, userId, dayStart) {
@@ -196,7 +219,12 @@ export function workStore(db: Db): WorkStore {
       );
       const row = r.rows[0];
       if (!row) return null;
-      return { answerId: row.answerId, assignmentId: s.assignment.id, ledgerSeq: row.seq, ledgerHash: hex(row.hash) } satisfies StoredAnswer;
+      return {
+        answerId: row.answerId,
+        assignmentId: s.assignment.id,
+        ledgerSeq: row.seq,
+        ledgerHash: hex(row.hash),
+      } satisfies StoredAnswer;
     },
 
     async skip(assignmentId, reason, note, now) {
@@ -270,18 +298,25 @@ async function examStatus(q: Queryable, project: ProjectRow, userId: string): Pr
     passRate: project.exam.passRate,
     maxAttempts: project.exam.maxAttempts,
   };
-  if (!project.exam.enabled) return { ...base, status: 'not_required', answered: 0, correct: 0, attemptsUsed: 0, score: null };
-  const r = await q.query<{ attempt: number; answered: number; correct: number; status: 'in_progress' | 'passed' | 'failed'; questions: number }>(
+  if (!project.exam.enabled)
+    return { ...base, status: 'not_required', answered: 0, correct: 0, attemptsUsed: 0, score: null };
+  const r = await q.query<{
+    attempt: number;
+    answered: number;
+    correct: number;
+    status: 'in_progress' | 'passed' | 'failed';
+    questions: number;
+  }>(
     `select attempt, answered, correct, status, question_count as questions from exam_attempts
      where project_id = $1 and user_id = $2 order by (status = 'passed') desc, attempt desc limit 1`,
     [project.id, userId],
   );
   const last = r.rows[0];
   if (!last) return { ...base, status: 'not_started', answered: 0, correct: 0, attemptsUsed: 0, score: null };
-  const attempts = await q.query<{ n: number }>('select count(*)::int as n from exam_attempts where project_id = $1 and user_id = $2', [
-    project.id,
-    userId,
-  ]);
+  const attempts = await q.query<{ n: number }>(
+    'select count(*)::int as n from exam_attempts where project_id = $1 and user_id = $2',
+    [project.id, userId],
+  );
   return {
     ...base,
     questionCount: last.questions,

@@ -35,21 +35,55 @@ export function createApp(deps: HttpDeps, options: AppOptions = {}) {
     const started = performance.now();
     await next();
     if (c.req.path.startsWith('/api/'))
-      log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+      log.debug(
+        {
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
   });
 
   app.onError((error, c) => {
     if (error instanceof DomainError)
-      return c.json({ error: { code: error.code, message: error.message, details: error.details } }, STATUS_OF[error.code]);
-    if (error instanceof HTTPException && error.status < 500)
-      return c.json({ error: { code: 'BAD_REQUEST', message: error.message || 'bad request' } }, error.status);
+      return c.json(
+        { error: { code: error.code, message: error.message, details: error.details } },
+        STATUS_OF[error.code],
+      );
+    if (error instanceof HTTPException && error.status < 500) {
+      const code =
+        error.status === 400
+          ? 'VALIDATION_FAILED'
+          : error.status === 413
+            ? 'PAYLOAD_TOO_LARGE'
+            : 'BAD_REQUEST';
+      const message = /json/i.test(error.message)
+        ? 'the body is not valid JSON; send a JSON object'
+        : error.message || 'bad request';
+      return c.json({ error: { code, message } }, error.status);
+    }
     if (error instanceof SyntaxError)
-      return c.json({ error: { code: 'VALIDATION_FAILED', message: `the body is not valid JSON: ${error.message}` } }, 400);
+      return c.json(
+        { error: { code: 'VALIDATION_FAILED', message: `the body is not valid JSON: ${error.message}` } },
+        400,
+      );
     c.get('log').error({ err: error, method: c.req.method, path: c.req.path }, 'request failed');
-    return c.json({ error: { code: 'INTERNAL', message: `something went wrong on our side; quote request id ${c.get('requestId')}` } }, 500);
+    return c.json(
+      {
+        error: {
+          code: 'INTERNAL',
+          message: `something went wrong on our side; quote request id ${c.get('requestId')}`,
+        },
+      },
+      500,
+    );
   });
 
-  app.get('/healthz', (c) => ((options.ready?.() ?? true) ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
+  app.get('/healthz', (c) =>
+    (options.ready?.() ?? true) ? c.json({ ok: true }) : c.json({ ok: false }, 503),
+  );
 
   const api = router();
   api.use('*', async (c, next) => {
@@ -69,11 +103,14 @@ export function createApp(deps: HttpDeps, options: AppOptions = {}) {
     info: {
       title: 'Caravan API',
       version: '0.1.0',
-      description: 'Crowdsourced AI data: projects, items, work, quality and provenance. Errors are { error: { code, message, details } }.',
+      description:
+        'Crowdsourced AI data: projects, items, work, quality and provenance. Errors are { error: { code, message, details } }.',
     },
   });
-  api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `no API route ${c.req.method} ${c.req.path}` } }, 404));
   app.route('/api', api);
+  app.all('/api/*', (c) =>
+    c.json({ error: { code: 'NOT_FOUND', message: `no API route ${c.req.method} ${c.req.path}` } }, 404),
+  );
   app.route('/', blobServeRoutes(deps));
 
   const webDir = options.webDir;

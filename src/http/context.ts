@@ -19,7 +19,13 @@ export function router() {
       const first = issues[0];
       const where = first?.path.length ? `${first.path.join('.')}: ` : '';
       return c.json(
-        { error: { code: 'VALIDATION_FAILED', message: `${where}${first?.message ?? 'invalid request'}`, details: issues } },
+        {
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: `${where}${first?.message ?? 'invalid request'}`,
+            details: issues,
+          },
+        },
         400,
       );
     },
@@ -29,12 +35,20 @@ export function router() {
 /** The signed-in actor, or a 401 that says how to sign in. */
 export function requireActor(c: { get: (k: 'actor') => Actor | null }): Actor {
   const actor = c.get('actor');
-  if (!actor) throw new DomainError('UNAUTHENTICATED', 'sign in first (Sign-In with Ethereum) or send an API key as "Authorization: Bearer <key>"');
+  if (!actor)
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      'sign in first (Sign-In with Ethereum) or send an API key as "Authorization: Bearer <key>"',
+    );
   return actor;
 }
 
 /** The host a Sign-In with Ethereum message must name: the public URL's, else the one the request came to. */
-export function siweOrigin(deps: Pick<HttpDeps, 'publicUrl'>, requestUrl: string, hostHeader: string | undefined) {
+export function siweOrigin(
+  deps: Pick<HttpDeps, 'publicUrl'>,
+  requestUrl: string,
+  hostHeader: string | undefined,
+) {
   const url = new URL(deps.publicUrl ?? requestUrl);
   const host = deps.publicUrl ? url.host : (hostHeader ?? url.host);
   return { domain: host, uri: `${url.protocol}//${host}` };

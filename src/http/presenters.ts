@@ -69,4 +69,3 @@ export const presentHistory = (h: HistoryRow): HistoryEntry => ({
   ledgerSeq: h.ledgerSeq,
   rewardWei: h.rewardWei.toString(),
 });
-

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { credentialsPath, readCredentials, writeCredentials } from '../cli/credentials.ts';
 import { importFile } from '../cli/importFile.ts';
 import { login } from '../cli/login.ts';
 import { progressBar } from '../cli/progress.ts';
-import { credentialsPath, readCredentials, writeCredentials } from '../cli/credentials.ts';
 import { loadConfig } from '../config/config.ts';
-import { createProjectBody } from '../shared/api.ts';
 import { formatUnits } from '../shared/amount.ts';
+import { createProjectBody } from '../shared/api.ts';
 import { ApiError, createClient } from '../shared/client.ts';
 import { startPlatform } from './server.ts';
 
@@ -17,7 +17,8 @@ const program = new Command('caravan')
 
 const port = (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  if (!Number.isInteger(n) || n < 0 || n > 65_535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return n;
 };
 
@@ -37,7 +38,10 @@ program
     const config = loadConfig(env, overrides);
     const platform = await startPlatform(config);
     process.stdout.write(`\nCaravan is running at ${platform.url}\n`);
-    if (config.devWallets) process.stdout.write('Development wallets are on: sign in as "requester", "alice" or "bob" from the sign-in page.\n');
+    if (config.devWallets)
+      process.stdout.write(
+        'Development wallets are on: sign in as "requester", "alice" or "bob" from the sign-in page.\n',
+      );
     process.stdout.write('Press Ctrl+C to stop.\n\n');
     const stop = async () => {
       process.stdout.write('stopping…\n');
@@ -58,8 +62,14 @@ program
   .option('--org <id>', 'the organization to act for (default: your first)')
   .action(async (o: { url: string; dev?: string; org?: string }) => {
     const key = env.CARAVAN_PRIVATE_KEY;
-    if (key !== undefined && !/^0x[0-9a-fA-F]{64}$/.test(key)) throw new Error('CARAVAN_PRIVATE_KEY must be 0x followed by 64 hex digits');
-    const credentials = await login({ url: o.url.replace(/\/$/, ''), devAccount: o.dev, privateKey: key as `0x${string}` | undefined, orgId: o.org });
+    if (key !== undefined && !/^0x[0-9a-fA-F]{64}$/.test(key))
+      throw new Error('CARAVAN_PRIVATE_KEY must be 0x followed by 64 hex digits');
+    const credentials = await login({
+      url: o.url.replace(/\/$/, ''),
+      devAccount: o.dev,
+      privateKey: key as `0x${string}` | undefined,
+      orgId: o.org,
+    });
     const file = credentialsPath(env);
     await writeCredentials(file, credentials);
     process.stdout.write(`Signed in as ${credentials.address}; API key saved to ${file}\n`);
@@ -89,12 +99,16 @@ project
     }
     const parsed = createProjectBody.safeParse(raw);
     if (!parsed.success) {
-      const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n');
+      const lines = parsed.error.issues
+        .map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`)
+        .join('\n');
       throw new Error(`${o.file} is not a valid project:\n${lines}`);
     }
     const { client } = await apiClient(o.url);
     const created = await client.createProject(raw as never);
-    process.stdout.write(`${created.id}\tcreated "${created.name}" (${created.annotation.method}, overlap ${created.overlap})\n`);
+    process.stdout.write(
+      `${created.id}\tcreated "${created.name}" (${created.annotation.method}, overlap ${created.overlap})\n`,
+    );
   });
 project
   .command('list')
@@ -103,9 +117,14 @@ project
   .action(async (o: { url?: string }) => {
     const { client } = await apiClient(o.url);
     const { projects } = await client.listProjects();
-    if (!projects.length) process.stdout.write('No projects yet: create one with `caravan project create --file project.json`.\n');
+    if (!projects.length)
+      process.stdout.write(
+        'No projects yet: create one with `caravan project create --file project.json`.\n',
+      );
     for (const p of projects)
-      process.stdout.write(`${p.id}\t${p.status}\t${p.itemCount} items\t${formatUnits(BigInt(p.rewardPerItemWei))} CRV/item\t${p.name}\n`);
+      process.stdout.write(
+        `${p.id}\t${p.status}\t${p.itemCount} items\t${formatUnits(BigInt(p.rewardPerItemWei))} CRV/item\t${p.name}\n`,
+      );
   });
 
 const items = program.command('items').description('items of a project');
@@ -114,16 +133,32 @@ items
   .description('import items from JSONL, CSV or Label Studio JSON, with progress')
   .argument('<projectId>', 'the project')
   .argument('<file>', 'the file to import')
-  .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['jsonl', 'csv', 'labelstudio']))
+  .addOption(
+    new Option('--format <format>', 'file format (default: from the extension)').choices([
+      'jsonl',
+      'csv',
+      'labelstudio',
+    ]),
+  )
   .addOption(serverOption())
   .action(async (projectId: string, file: string, o: { format?: string; url?: string }) => {
     if (!fs.existsSync(file)) throw new Error(`no file ${file}`);
-    const format = o.format ?? (file.endsWith('.csv') ? 'csv' : file.endsWith('.json') ? 'labelstudio' : file.endsWith('.jsonl') || file.endsWith('.ndjson') ? 'jsonl' : undefined);
+    const format =
+      o.format ??
+      (file.endsWith('.csv')
+        ? 'csv'
+        : file.endsWith('.json')
+          ? 'labelstudio'
+          : file.endsWith('.jsonl') || file.endsWith('.ndjson')
+            ? 'jsonl'
+            : undefined);
     if (!format) throw new Error('say the format with --format jsonl|csv|labelstudio');
     const { baseUrl, apiKey } = await apiClient(o.url);
     const started = Date.now();
     const result = await importFile({ url: baseUrl, apiKey, projectId, file, format });
-    process.stdout.write(`Imported ${result.imported} items (${result.gold} gold) in ${((Date.now() - started) / 1000).toFixed(1)} s; the project has ${result.itemCount}.\n`);
+    process.stdout.write(
+      `Imported ${result.imported} items (${result.gold} gold) in ${((Date.now() - started) / 1000).toFixed(1)} s; the project has ${result.itemCount}.\n`,
+    );
   });
 
 program
@@ -136,7 +171,9 @@ program
   .action(async (projectId: string, o: { format: 'jsonl' | 'csv'; out?: string; url?: string }) => {
     const { client } = await apiClient(o.url);
     const stats = await client.projectStats(projectId);
-    const response = await client.send('GET', `/api/projects/${projectId}/export`, undefined, { format: o.format });
+    const response = await client.send('GET', `/api/projects/${projectId}/export`, undefined, {
+      format: o.format,
+    });
     const out = o.out ? fs.createWriteStream(o.out) : process.stdout;
     const bar = o.out ? progressBar('export', stats.answersTotal, 'answers') : null;
     let rows = 0;

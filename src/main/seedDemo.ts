@@ -1,7 +1,7 @@
-import { devAccountKey } from '../usecases/auth/devSignIn.ts';
+import type { HttpDeps } from '../http/context.ts';
 import type { CreateProjectInput } from '../shared/api.ts';
 import { createProjectBody } from '../shared/api.ts';
-import type { HttpDeps } from '../http/context.ts';
+import { devAccountKey } from '../usecases/auth/devSignIn.ts';
 import type { Actor } from '../usecases/ports.ts';
 import { createProject } from '../usecases/projects/createProject.ts';
 import { importItems } from '../usecases/projects/importItems.ts';
@@ -46,7 +46,9 @@ async function demoProjects(deps: HttpDeps): Promise<Demo[]> {
   ] as const;
   const sentimentItems = [
     ...reviews.map(([text], i) => ({ id: `review-${i + 1}`, text })),
-    ...reviews.slice(0, 6).map(([text, label], i) => ({ id: `gold-${i + 1}`, text, gold: { choice: label } })),
+    ...reviews
+      .slice(0, 6)
+      .map(([text, label], i) => ({ id: `gold-${i + 1}`, text, gold: { choice: label } })),
   ];
 
   const headlines = [
@@ -65,7 +67,14 @@ async function demoProjects(deps: HttpDeps): Promise<Demo[]> {
       return { id: `shapes-${i + 1}`, image: `blob:${sha256}` };
     }),
   );
-  const signs = ['OPEN 24 HOURS', 'NO PARKING', 'EXIT ONLY', 'FRESH BREAD DAILY', 'PLATFORM 9', 'MIND THE GAP'];
+  const signs = [
+    'OPEN 24 HOURS',
+    'NO PARKING',
+    'EXIT ONLY',
+    'FRESH BREAD DAILY',
+    'PLATFORM 9',
+    'MIND THE GAP',
+  ];
   const signItems = await Promise.all(
     signs.map(async (text, i) => {
       const { sha256 } = await deps.blobs.put(new TextEncoder().encode(signSvg(text, i)), 'image/svg+xml');
@@ -73,7 +82,11 @@ async function demoProjects(deps: HttpDeps): Promise<Demo[]> {
     }),
   );
 
-  const base = { rewardPerItemWei: (CRV / 2n).toString(), budgetWei: (1000n * CRV).toString(), languages: ['en'] };
+  const base = {
+    rewardPerItemWei: (CRV / 2n).toString(),
+    budgetWei: (1000n * CRV).toString(),
+    languages: ['en'],
+  };
   return [
     {
       project: {
@@ -91,7 +104,8 @@ async function demoProjects(deps: HttpDeps): Promise<Demo[]> {
             ],
           },
         },
-        instructions: 'Pick the feeling the review expresses overall. Mixed reviews that land on neither side are Neutral.',
+        instructions:
+          'Pick the feeling the review expresses overall. Mixed reviews that land on neither side are Neutral.',
         overlap: 3,
         domains: ['movies'],
         exam: { enabled: false, questionCount: 3, passRate: 0.67, maxAttempts: 2 },
@@ -114,7 +128,8 @@ async function demoProjects(deps: HttpDeps): Promise<Demo[]> {
             ],
           },
         },
-        instructions: 'Select each name with the mouse, then press 1 (person), 2 (organization) or 3 (location).',
+        instructions:
+          'Select each name with the mouse, then press 1 (person), 2 (organization) or 3 (location).',
         overlap: 2,
         requiredLevel: 1,
         rewardPerItemWei: (CRV * 2n).toString(),
@@ -130,9 +145,16 @@ async function demoProjects(deps: HttpDeps): Promise<Demo[]> {
         modality: 'image',
         annotation: {
           method: 'bbox',
-          config: { labels: [{ value: 'circle', label: 'Circle' }, { value: 'square', label: 'Square' }], minBoxes: 1 },
+          config: {
+            labels: [
+              { value: 'circle', label: 'Circle' },
+              { value: 'square', label: 'Square' },
+            ],
+            minBoxes: 1,
+          },
         },
-        instructions: 'Drag to draw a tight box around each shape. Press 1 for circle, 2 for square before drawing.',
+        instructions:
+          'Drag to draw a tight box around each shape. Press 1 for circle, 2 for square before drawing.',
         overlap: 2,
         rewardPerItemWei: (CRV * 3n).toString(),
         domains: ['vision'],
@@ -158,17 +180,32 @@ async function demoProjects(deps: HttpDeps): Promise<Demo[]> {
         name: 'Which answer helps more?',
         description: 'Compare two assistant answers to the same question.',
         modality: 'text',
-        annotation: { method: 'pairwise', config: { allowTie: true, criteria: 'Helpful, correct and honest' } },
+        annotation: {
+          method: 'pairwise',
+          config: { allowTie: true, criteria: 'Helpful, correct and honest' },
+        },
         instructions: 'Press A or B for the better answer, T if they are equally good.',
         overlap: 3,
         rewardPerItemWei: CRV.toString(),
         domains: ['llm'],
       },
       items: [
-        { prompt: 'How do I boil an egg?', a: 'Place it in boiling water for 7–9 minutes, then cool it in cold water.', b: 'Eggs are a good source of protein.' },
+        {
+          prompt: 'How do I boil an egg?',
+          a: 'Place it in boiling water for 7–9 minutes, then cool it in cold water.',
+          b: 'Eggs are a good source of protein.',
+        },
         { prompt: 'What is the capital of Australia?', a: 'Sydney.', b: 'Canberra.' },
-        { prompt: 'Explain recursion in one sentence.', a: 'Recursion is when a function solves a problem by calling itself on smaller parts of it.', b: 'See recursion.' },
-        { prompt: 'Is it safe to look at the sun?', a: 'Yes, briefly.', b: 'No: looking directly at the sun can damage your eyes, even briefly.' },
+        {
+          prompt: 'Explain recursion in one sentence.',
+          a: 'Recursion is when a function solves a problem by calling itself on smaller parts of it.',
+          b: 'See recursion.',
+        },
+        {
+          prompt: 'Is it safe to look at the sun?',
+          a: 'Yes, briefly.',
+          b: 'No: looking directly at the sun can damage your eyes, even briefly.',
+        },
       ].map((item, i) => ({ id: `pair-${i + 1}`, ...item })),
     },
     {
@@ -177,15 +214,24 @@ async function demoProjects(deps: HttpDeps): Promise<Demo[]> {
         name: 'Rate the summaries',
         description: 'Rate how faithful a one-line summary is to its article.',
         modality: 'text',
-        annotation: { method: 'rating', config: { min: 1, max: 5, minLabel: 'Unfaithful', maxLabel: 'Faithful' } },
+        annotation: {
+          method: 'rating',
+          config: { min: 1, max: 5, minLabel: 'Unfaithful', maxLabel: 'Faithful' },
+        },
         instructions: 'Five means every claim in the summary is supported by the text.',
         overlap: 3,
         domains: ['summarization'],
       },
       items: [
-        { text: 'Article: The council approved the new bike lanes on Tuesday after a two-hour debate.\nSummary: Bike lanes approved after debate.' },
-        { text: 'Article: Rainfall this spring was 30% below average, the weather service said.\nSummary: Spring was wetter than usual.' },
-        { text: 'Article: The museum will reopen in March with a new wing for modern art.\nSummary: Museum reopens in March, adds modern art wing.' },
+        {
+          text: 'Article: The council approved the new bike lanes on Tuesday after a two-hour debate.\nSummary: Bike lanes approved after debate.',
+        },
+        {
+          text: 'Article: Rainfall this spring was 30% below average, the weather service said.\nSummary: Spring was wetter than usual.',
+        },
+        {
+          text: 'Article: The museum will reopen in March with a new wing for modern art.\nSummary: Museum reopens in March, adds modern art wing.',
+        },
       ].map((item, i) => ({ id: `summary-${i + 1}`, ...item })),
     },
     {
@@ -214,7 +260,10 @@ async function demoProjects(deps: HttpDeps): Promise<Demo[]> {
         domains: ['support'],
       },
       items: [
-        { text: 'I was charged twice for my order and it still has not arrived.', gold: { choices: ['billing', 'shipping'] } },
+        {
+          text: 'I was charged twice for my order and it still has not arrived.',
+          gold: { choices: ['billing', 'shipping'] },
+        },
         { text: 'The app crashes when I open settings.', gold: { choices: ['bug'] } },
         { text: 'How do I change the email on my account?', gold: { choices: ['account'] } },
         { text: 'My package says delivered but I never got it.', gold: { choices: ['shipping'] } },

@@ -26,18 +26,31 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     const started = Date.now();
-    embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), (line) => log.trace({ postgres: true }, line.trim()));
+    embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), (line) =>
+      log.trace({ postgres: true }, line.trim()),
+    );
     await ensureDatabase(embedded.url, 'caravan');
     databaseUrl = embedded.url.replace(/\/postgres$/, '/caravan');
-    log.info({ ms: Date.now() - started, dir: path.join(config.dataDir, 'postgres') }, 'embedded PostgreSQL started');
+    log.info(
+      { ms: Date.now() - started, dir: path.join(config.dataDir, 'postgres') },
+      'embedded PostgreSQL started',
+    );
   }
   const pool = createPool(databaseUrl, config.dbPoolSize);
   const applied = await migrate(pool);
   if (applied.length) log.info({ applied }, 'migrations applied');
 
-  const deps = wire(pool, { dataDir: config.dataDir, chainId: config.chainId, devWallets: config.devWallets, publicUrl: config.publicUrl, log });
+  const deps = wire(pool, {
+    dataDir: config.dataDir,
+    chainId: config.chainId,
+    devWallets: config.devWallets,
+    publicUrl: config.publicUrl,
+    log,
+  });
   if (config.seedDemo && (await seedDemo(deps))) log.info('demo data seeded');
-  const worker = config.runWorker ? await startWorker(pool, { work: deps.work, clock: deps.clock, log }) : null;
+  const worker = config.runWorker
+    ? await startWorker(pool, { work: deps.work, clock: deps.clock, log })
+    : null;
 
   const webDir = await ensureWebBuilt(ROOT, log);
   const app = createApp(deps, { webDir });

@@ -25,7 +25,12 @@ export function wire(db: Db, o: WireOptions): HttpDeps {
     work: workStore(db),
     blobs: localBlobStore(path.join(o.dataDir, 'blobs')),
     clock: o.clock ?? { now: () => new Date() },
-    settings: { chainId: o.chainId ?? 31_337, devWallets: o.devWallets ?? false, maxLiveLeases: 2, sessionDays: 30 },
+    settings: {
+      chainId: o.chainId ?? 31_337,
+      devWallets: o.devWallets ?? false,
+      maxLiveLeases: 2,
+      sessionDays: 30,
+    },
     log: o.log ?? pino({ level: 'silent' }),
     publicUrl: o.publicUrl,
   };

@@ -6,7 +6,10 @@ import { annotationSchema, METHODS, MODALITIES, TASK_TYPES } from './methods.ts'
 /** A non-negative integer amount of token base units, sent as a decimal string. */
 export const weiString = z
   .string()
-  .regex(/^\d{1,78}$/, 'amounts are whole numbers of base units, written as a decimal string like "1000000000000000000"');
+  .regex(
+    /^\d{1,78}$/,
+    'amounts are whole numbers of base units, written as a decimal string like "1000000000000000000"',
+  );
 
 export const errorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
@@ -129,7 +132,11 @@ export const updateProjectBody = z.object({ status: projectStatus });
 export const importFormat = z.enum(['jsonl', 'csv', 'labelstudio']);
 export type ImportFormat = z.infer<typeof importFormat>;
 export const importQuery = z.object({ format: importFormat.optional() });
-export const importResultBody = z.object({ imported: z.number().int(), gold: z.number().int(), itemCount: z.number().int() });
+export const importResultBody = z.object({
+  imported: z.number().int(),
+  gold: z.number().int(),
+  itemCount: z.number().int(),
+});
 export type ImportResult = z.infer<typeof importResultBody>;
 
 export const pageQuery = z.object({
@@ -270,7 +277,15 @@ export const historyEntryBody = z.object({
   ledgerSeq: z.number().int(),
   rewardWei: weiString,
 });
-export const historyPageBody = z.object({ entries: z.array(historyEntryBody), nextCursor: z.string().nullable() });
+export const historyPageBody = z.object({
+  entries: z.array(historyEntryBody),
+  nextCursor: z.string().nullable(),
+});
 export type HistoryEntry = z.infer<typeof historyEntryBody>;
 
-export const blobBody = z.object({ sha256: z.string(), url: z.string(), size: z.number().int(), contentType: z.string() });
+export const blobBody = z.object({
+  sha256: z.string(),
+  url: z.string(),
+  size: z.number().int(),
+  contentType: z.string(),
+});

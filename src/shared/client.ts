@@ -4,10 +4,12 @@ import type {
   assignmentBody,
   authConfigBody,
   blobBody,
+  CreateProjectInput,
   createdApiKeyBody,
   examStartBody,
   examStatusBody,
   historyPageBody,
+  ImportFormat,
   importResultBody,
   itemPageBody,
   ledgerCheckBody,
@@ -21,7 +23,6 @@ import type {
   taskDetailBody,
   taskListBody,
 } from './api.ts';
-import type { CreateProjectInput, ImportFormat } from './api.ts';
 
 /** An error answered by the API, with its stable code and a message meant for people. */
 export class ApiError extends Error {
@@ -52,13 +53,25 @@ export function createClient(options: ClientOptions = {}) {
   const base = (options.baseUrl ?? '').replace(/\/$/, '');
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  async function request<T>(method: string, path: string, body?: unknown, query?: Query, raw?: BodyInit): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    query?: Query,
+    raw?: BodyInit,
+  ): Promise<T> {
     const response = await send(method, path, body, query, raw);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
 
-  async function send(method: string, path: string, body?: unknown, query?: Query, raw?: BodyInit): Promise<Response> {
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    query?: Query,
+    raw?: BodyInit,
+  ): Promise<Response> {
     const qs = query
       ? new URLSearchParams(
           Object.entries(query).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])),
@@ -101,9 +114,11 @@ export function createClient(options: ClientOptions = {}) {
     createOrg: (name: string) => request<Out<typeof orgBody>>('POST', '/api/orgs', { name }),
     createApiKey: (orgId: string, name: string) =>
       request<Out<typeof createdApiKeyBody>>('POST', `/api/orgs/${orgId}/api-keys`, { name }),
-    listApiKeys: (orgId: string) => request<{ keys: Out<typeof apiKeyBody>[] }>('GET', `/api/orgs/${orgId}/api-keys`),
+    listApiKeys: (orgId: string) =>
+      request<{ keys: Out<typeof apiKeyBody>[] }>('GET', `/api/orgs/${orgId}/api-keys`),
 
-    createProject: (input: CreateProjectInput) => request<Out<typeof projectBody>>('POST', '/api/projects', input),
+    createProject: (input: CreateProjectInput) =>
+      request<Out<typeof projectBody>>('POST', '/api/projects', input),
     listProjects: () => request<Out<typeof projectListBody>>('GET', '/api/projects'),
     getProject: (id: string) => request<Out<typeof projectBody>>('GET', `/api/projects/${id}`),
     setProjectStatus: (id: string, status: 'active' | 'paused' | 'closed') =>
@@ -114,21 +129,30 @@ export function createClient(options: ClientOptions = {}) {
       request<Out<typeof itemPageBody>>('GET', `/api/projects/${id}/items`, undefined, query),
     projectStats: (id: string) => request<Out<typeof projectStatsBody>>('GET', `/api/projects/${id}/stats`),
     exportUrl: (id: string, format: 'jsonl' | 'csv') => `${base}/api/projects/${id}/export?format=${format}`,
-    verifyLedger: (id: string) => request<Out<typeof ledgerCheckBody>>('GET', `/api/projects/${id}/ledger/verify`),
-    uploadBlob: (file: BodyInit) => request<Out<typeof blobBody>>('POST', '/api/blobs', undefined, undefined, file),
+    verifyLedger: (id: string) =>
+      request<Out<typeof ledgerCheckBody>>('GET', `/api/projects/${id}/ledger/verify`),
+    uploadBlob: (file: BodyInit) =>
+      request<Out<typeof blobBody>>('POST', '/api/blobs', undefined, undefined, file),
 
     listTasks: (query: { method?: string; modality?: string; language?: string; level?: number } = {}) =>
       request<Out<typeof taskListBody>>('GET', '/api/tasks', undefined, query),
     getTask: (projectId: string) => request<Out<typeof taskDetailBody>>('GET', `/api/tasks/${projectId}`),
-    examStatus: (projectId: string) => request<Out<typeof examStatusBody>>('GET', `/api/tasks/${projectId}/exam`),
-    startExam: (projectId: string) => request<Out<typeof examStartBody>>('POST', `/api/tasks/${projectId}/exam`),
+    examStatus: (projectId: string) =>
+      request<Out<typeof examStatusBody>>('GET', `/api/tasks/${projectId}/exam`),
+    startExam: (projectId: string) =>
+      request<Out<typeof examStartBody>>('POST', `/api/tasks/${projectId}/exam`),
     /** The next item to label, or null when none is left for this contributor. */
     nextAssignment: async (projectId: string): Promise<Out<typeof assignmentBody> | null> => {
-      const result = await request<Out<typeof assignmentBody> | undefined>('POST', `/api/tasks/${projectId}/assignments`);
+      const result = await request<Out<typeof assignmentBody> | undefined>(
+        'POST',
+        `/api/tasks/${projectId}/assignments`,
+      );
       return result ?? null;
     },
-    submitAnswer: (assignmentId: string, body: { answer: unknown; durationMs?: number; idempotencyKey?: string }) =>
-      request<Out<typeof submitResultBody>>('POST', `/api/assignments/${assignmentId}/answer`, body),
+    submitAnswer: (
+      assignmentId: string,
+      body: { answer: unknown; durationMs?: number; idempotencyKey?: string },
+    ) => request<Out<typeof submitResultBody>>('POST', `/api/assignments/${assignmentId}/answer`, body),
     skip: (assignmentId: string, reason: string, note?: string) =>
       request<void>('POST', `/api/assignments/${assignmentId}/skip`, note ? { reason, note } : { reason }),
     history: (query: { cursor?: string; limit?: number } = {}) =>

@@ -62,8 +62,14 @@ export const annotationSchema = z.discriminatedUnion('method', [
     }),
   }),
   z.object({ method: z.literal('span'), config: z.object({ labels: labelsSchema }) }),
-  z.object({ method: z.literal('bbox'), config: z.object({ labels: labelsSchema, minBoxes: z.number().int().min(0).default(0) }) }),
-  z.object({ method: z.literal('transcription'), config: z.object({ minLength: z.number().int().min(0).default(1) }) }),
+  z.object({
+    method: z.literal('bbox'),
+    config: z.object({ labels: labelsSchema, minBoxes: z.number().int().min(0).default(0) }),
+  }),
+  z.object({
+    method: z.literal('transcription'),
+    config: z.object({ minLength: z.number().int().min(0).default(1) }),
+  }),
   z.object({
     method: z.literal('pairwise'),
     config: z.object({ allowTie: z.boolean().default(true), criteria: z.string().max(1000).default('') }),
@@ -77,12 +83,18 @@ export const annotationSchema = z.discriminatedUnion('method', [
         minLabel: z.string().max(100).default(''),
         maxLabel: z.string().max(100).default(''),
       })
-      .refine((c) => c.max > c.min && c.max - c.min <= 100, 'rating max must be above min (at most 100 steps)'),
+      .refine(
+        (c) => c.max > c.min && c.max - c.min <= 100,
+        'rating max must be above min (at most 100 steps)',
+      ),
   }),
   z.object({
     method: z.literal('free_text'),
     config: z
-      .object({ minLength: z.number().int().min(0).default(1), maxLength: z.number().int().min(1).max(100_000).default(5000) })
+      .object({
+        minLength: z.number().int().min(0).default(1),
+        maxLength: z.number().int().min(1).max(100_000).default(5000),
+      })
       .refine((c) => c.maxLength >= c.minLength, 'maxLength must be at least minLength'),
   }),
 ]);
@@ -139,8 +151,14 @@ export function answerSchemaFor(annotation: Annotation, data: ItemData): z.ZodTy
           message: `choices must come from: ${values.join(', ')}`,
           path: ['choices'],
         })
-        .refine((a) => new Set(a.choices).size === a.choices.length, { message: 'choices must not repeat', path: ['choices'] })
-        .refine((a) => a.choices.length >= minSelected, { message: `select at least ${minSelected}`, path: ['choices'] })
+        .refine((a) => new Set(a.choices).size === a.choices.length, {
+          message: 'choices must not repeat',
+          path: ['choices'],
+        })
+        .refine((a) => a.choices.length >= minSelected, {
+          message: `select at least ${minSelected}`,
+          path: ['choices'],
+        })
         .refine((a) => maxSelected === undefined || a.choices.length <= maxSelected, {
           message: `select at most ${maxSelected}`,
           path: ['choices'],
@@ -151,11 +169,20 @@ export function answerSchemaFor(annotation: Annotation, data: ItemData): z.ZodTy
       const length = typeof data.text === 'string' ? data.text.length : 0;
       return answerShapes.span.superRefine((a, ctx) => {
         a.spans.forEach((s, i) => {
-          if (s.end <= s.start) ctx.addIssue({ code: 'custom', message: 'a span must end after it starts', path: ['spans', i] });
+          if (s.end <= s.start)
+            ctx.addIssue({ code: 'custom', message: 'a span must end after it starts', path: ['spans', i] });
           if (s.end > length)
-            ctx.addIssue({ code: 'custom', message: `span ends at ${s.end}, past the text (${length} characters)`, path: ['spans', i] });
+            ctx.addIssue({
+              code: 'custom',
+              message: `span ends at ${s.end}, past the text (${length} characters)`,
+              path: ['spans', i],
+            });
           if (!labels.includes(s.label))
-            ctx.addIssue({ code: 'custom', message: `label must be one of: ${labels.join(', ')}`, path: ['spans', i, 'label'] });
+            ctx.addIssue({
+              code: 'custom',
+              message: `label must be one of: ${labels.join(', ')}`,
+              path: ['spans', i, 'label'],
+            });
         });
       });
     }
@@ -163,12 +190,17 @@ export function answerSchemaFor(annotation: Annotation, data: ItemData): z.ZodTy
       const labels = annotation.config.labels.map((l) => l.value);
       const { minBoxes } = annotation.config;
       return answerShapes.bbox.superRefine((a, ctx) => {
-        if (a.boxes.length < minBoxes) ctx.addIssue({ code: 'custom', message: `draw at least ${minBoxes} box(es)`, path: ['boxes'] });
+        if (a.boxes.length < minBoxes)
+          ctx.addIssue({ code: 'custom', message: `draw at least ${minBoxes} box(es)`, path: ['boxes'] });
         a.boxes.forEach((b, i) => {
           if (b.x + b.w > 1.000001 || b.y + b.h > 1.000001)
             ctx.addIssue({ code: 'custom', message: 'a box must lie inside the image', path: ['boxes', i] });
           if (!labels.includes(b.label))
-            ctx.addIssue({ code: 'custom', message: `label must be one of: ${labels.join(', ')}`, path: ['boxes', i, 'label'] });
+            ctx.addIssue({
+              code: 'custom',
+              message: `label must be one of: ${labels.join(', ')}`,
+              path: ['boxes', i, 'label'],
+            });
         });
       });
     }
@@ -195,10 +227,13 @@ export function answerSchemaFor(annotation: Annotation, data: ItemData): z.ZodTy
     }
     case 'free_text': {
       const { minLength, maxLength } = annotation.config;
-      return answerShapes.free_text.refine((a) => a.text.trim().length >= minLength && a.text.length <= maxLength, {
-        message: `text must be ${minLength}–${maxLength} characters`,
-        path: ['text'],
-      });
+      return answerShapes.free_text.refine(
+        (a) => a.text.trim().length >= minLength && a.text.length <= maxLength,
+        {
+          message: `text must be ${minLength}–${maxLength} characters`,
+          path: ['text'],
+        },
+      );
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Hex } from 'viem';
 import type { StoredLedgerEntry } from '../domain/ledger/verifyLedger.ts';
-import type { CreateProject, ExamSettings, ExamStatus, Project, ProjectStats, TaskCard } from '../shared/api.ts';
+import type { CreateProject, ExamSettings, ExamStatus, Project, ProjectStats } from '../shared/api.ts';
 import type { Annotation, ItemData, Method } from '../shared/methods.ts';
 
 /** The current time, passed in so tests can hold it still. */
@@ -25,7 +25,10 @@ export type AccountStore = {
   /** Marks a nonce used; false if it was unknown, expired or already used. */
   consumeNonce(nonce: string, now: Date): Promise<boolean>;
   upsertUser(address: string, displayName: string | null): Promise<UserRow>;
-  setUserRoles(userId: string, roles: { isAdmin?: boolean; isReviewer?: boolean; level?: number }): Promise<void>;
+  setUserRoles(
+    userId: string,
+    roles: { isAdmin?: boolean; isReviewer?: boolean; level?: number },
+  ): Promise<void>;
   createSession(tokenHash: Uint8Array, userId: string, now: Date, expiresAt: Date): Promise<void>;
   deleteSession(tokenHash: Uint8Array): Promise<void>;
   userBySession(tokenHash: Uint8Array, now: Date): Promise<UserRow | null>;
@@ -33,12 +36,27 @@ export type AccountStore = {
   memberships(userId: string): Promise<Membership[]>;
   createOrg(name: string, ownerId: string): Promise<Membership>;
   addMember(orgId: string, userId: string, role: 'owner' | 'requester'): Promise<void>;
-  createApiKey(key: { orgId: string; userId: string; name: string; prefix: string; keyHash: Uint8Array }): Promise<ApiKeyRow>;
+  createApiKey(key: {
+    orgId: string;
+    userId: string;
+    name: string;
+    prefix: string;
+    keyHash: Uint8Array;
+  }): Promise<ApiKeyRow>;
   listApiKeys(orgId: string): Promise<ApiKeyRow[]>;
 };
-export type ApiKeyRow = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
+export type ApiKeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+};
 
-export type ProjectRow = Omit<Project, 'annotation' | 'exam'> & { annotation: Annotation; exam: ExamSettings };
+export type ProjectRow = Omit<Project, 'annotation' | 'exam'> & {
+  annotation: Annotation;
+  exam: ExamSettings;
+};
 export type NewItem = { externalId: string | null; data: ItemData; gold: unknown | null };
 
 export type ProjectStore = {
@@ -47,14 +65,24 @@ export type ProjectStore = {
   listProjects(orgIds: string[]): Promise<ProjectRow[]>;
   setStatus(id: string, status: Project['status']): Promise<ProjectRow>;
   /** Inserts items in one transaction, reporting progress; refuses external ids the project already has. */
-  insertItems(projectId: string, items: NewItem[], onProgress?: (done: number) => void): Promise<{ imported: number; gold: number }>;
+  insertItems(
+    projectId: string,
+    items: NewItem[],
+    onProgress?: (done: number) => void,
+  ): Promise<{ imported: number; gold: number }>;
   listItems(projectId: string, afterId: string | null, limit: number): Promise<ItemRowOut[]>;
   stats(projectId: string, now: Date): Promise<ProjectStats>;
   exportRows(projectId: string): AsyncIterable<ExportRow[]>;
   ledger(projectId: string): AsyncIterable<StoredLedgerEntry[]>;
   ledgerHead(projectId: string): Promise<{ seq: number; hash: Hex } | null>;
 };
-export type ItemRowOut = { id: string; externalId: string | null; data: ItemData; isGold: boolean; answerCount: number };
+export type ItemRowOut = {
+  id: string;
+  externalId: string | null;
+  data: ItemData;
+  isGold: boolean;
+  answerCount: number;
+};
 export type ExportRow = {
   itemId: string;
   externalId: string | null;
@@ -97,7 +125,13 @@ export type WorkStore = {
    * The contributor's oldest live lease after `afterId` (a reload, or the preloaded next item), else a new lease
    * while they hold fewer than `maxLive`; null when no item is left for them.
    */
-  lease(project: ProjectRow, userId: string, now: Date, afterId: string | null, maxLive: number): Promise<Lease | null>;
+  lease(
+    project: ProjectRow,
+    userId: string,
+    now: Date,
+    afterId: string | null,
+    maxLive: number,
+  ): Promise<Lease | null>;
   /** Returns the items of leases that ran out to the pool. */
   expireLeases(now: Date, projectId?: string): Promise<number>;
   assignment(id: string): Promise<AssignmentRow | null>;
@@ -154,4 +188,3 @@ export type BlobStore = {
   put(bytes: Uint8Array, contentType: string): Promise<{ sha256: string; size: number }>;
   get(sha256: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
 };
-

@@ -1,12 +1,17 @@
-import type { Logger as WorkerLogger, Runner, TaskList } from 'graphile-worker';
+import type { Runner, TaskList, Logger as WorkerLogger } from 'graphile-worker';
 import { Logger, run } from 'graphile-worker';
-import type { Logger as Pino } from 'pino';
 import type pg from 'pg';
+import type { Logger as Pino } from 'pino';
 import { z } from 'zod';
 import type { Clock, WorkStore } from '../usecases/ports.ts';
 
 /** A job is data plus a handler: a name, a versioned payload schema and an idempotent handler. */
-type Job<S extends z.ZodType> = { name: string; version: number; payload: S; handle: (payload: z.output<S>) => Promise<void> };
+type Job<S extends z.ZodType> = {
+  name: string;
+  version: number;
+  payload: S;
+  handle: (payload: z.output<S>) => Promise<void>;
+};
 
 export type WorkerDeps = { work: WorkStore; clock: Clock; log: Pino };
 
@@ -31,7 +36,8 @@ export async function startWorker(pool: pg.Pool, deps: WorkerDeps, concurrency =
   for (const job of jobs(deps)) {
     taskList[job.name] = async (raw) => {
       const parsed = job.payload.safeParse(raw ?? {});
-      if (!parsed.success) throw new Error(`job ${job.name} v${job.version} got a bad payload: ${parsed.error.message}`);
+      if (!parsed.success)
+        throw new Error(`job ${job.name} v${job.version} got a bad payload: ${parsed.error.message}`);
       await job.handle(parsed.data);
     };
   }
@@ -41,5 +47,13 @@ export async function startWorker(pool: pg.Pool, deps: WorkerDeps, concurrency =
     const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
     deps.log[method]({ worker: true, ...meta }, message);
   });
-  return run({ pgPool: pool, taskList, crontab, concurrency, noHandleSignals: true, pollInterval: 2000, logger });
+  return run({
+    pgPool: pool,
+    taskList,
+    crontab,
+    concurrency,
+    noHandleSignals: true,
+    pollInterval: 2000,
+    logger,
+  });
 }

@@ -1,5 +1,11 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { type Annotation, answerSchemaFor, type ItemData, type Modality, requiredItemFields } from '../../shared/methods.ts';
+import {
+  type Annotation,
+  answerSchemaFor,
+  type ItemData,
+  type Modality,
+  requiredItemFields,
+} from '../../shared/methods.ts';
 import { DomainError } from '../errors.ts';
 
 export type ImportFormat = 'jsonl' | 'csv' | 'labelstudio';
@@ -61,9 +67,13 @@ export function parseItems(text: string, format: ImportFormat, rules: ItemRules)
       records = parseCsv(text, { columns: true, skip_empty_lines: true, bom: true, info: true, trim: false });
     } catch (e) {
       const err = e as Error & { lines?: number };
-      throw new DomainError('IMPORT_INVALID', `line ${err.lines ?? '?'}: ${err.message.replace(/^Invalid Record Length: /, '')}`, {
-        problems: [{ line: err.lines ?? 0, message: err.message }],
-      });
+      throw new DomainError(
+        'IMPORT_INVALID',
+        `line ${err.lines ?? '?'}: ${err.message.replace(/^Invalid Record Length: /, '')}`,
+        {
+          problems: [{ line: err.lines ?? 0, message: err.message }],
+        },
+      );
     }
     for (const { record, info } of records) {
       if (problems.length >= MAX_PROBLEMS) break;
@@ -74,9 +84,13 @@ export function parseItems(text: string, format: ImportFormat, rules: ItemRules)
     try {
       tasks = JSON.parse(text);
     } catch (e) {
-      throw new DomainError('IMPORT_INVALID', `the Label Studio file is not valid JSON (${(e as Error).message})`, {
-        problems: [{ line: 0, message: (e as Error).message }],
-      });
+      throw new DomainError(
+        'IMPORT_INVALID',
+        `the Label Studio file is not valid JSON (${(e as Error).message})`,
+        {
+          problems: [{ line: 0, message: (e as Error).message }],
+        },
+      );
     }
     if (!Array.isArray(tasks)) tasks = [tasks];
     const list = tasks as unknown[];
@@ -85,7 +99,10 @@ export function parseItems(text: string, format: ImportFormat, rules: ItemRules)
 
   if (problems.length) {
     const first = problems[0]!;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    const more =
+      problems.length > 1
+        ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`
+        : '';
     throw new DomainError('IMPORT_INVALID', `${unit} ${first.line}: ${first.message}${more}`, { problems });
   }
   if (!items.length) throw new DomainError('IMPORT_INVALID', 'the file has no items', { problems: [] });
@@ -98,7 +115,11 @@ function toItem(raw: unknown, format: ImportFormat, rules: ItemRules): ParsedIte
   const { id, gold, ...rest } = record;
   // Label Studio tasks (and JSONL lines in that shape) keep the fields under `data`.
   let data: Record<string, unknown> = rest;
-  if (format === 'labelstudio' || (isObject(rest.data) && Object.keys(rest).every((k) => ['data', 'annotations', 'predictions', 'meta'].includes(k)))) {
+  if (
+    format === 'labelstudio' ||
+    (isObject(rest.data) &&
+      Object.keys(rest).every((k) => ['data', 'annotations', 'predictions', 'meta'].includes(k)))
+  ) {
     if (!isObject(rest.data)) return 'a Label Studio task needs a "data" object';
     data = rest.data;
   }
@@ -127,7 +148,8 @@ function toItem(raw: unknown, format: ImportFormat, rules: ItemRules): ParsedIte
     let value: unknown = gold;
     if (typeof gold === 'string') value = parseGoldText(gold, rules.annotation);
     const parsed = answerSchemaFor(rules.annotation, data).safeParse(value);
-    if (!parsed.success) return `"gold" is not a valid answer: ${parsed.error.issues[0]?.message ?? 'wrong shape'}`;
+    if (!parsed.success)
+      return `"gold" is not a valid answer: ${parsed.error.issues[0]?.message ?? 'wrong shape'}`;
     goldAnswer = parsed.data;
   }
   return { externalId, data, gold: goldAnswer };
@@ -145,7 +167,12 @@ function parseGoldText(text: string, annotation: Annotation): unknown {
     case 'single_choice':
       return { choice: text };
     case 'multi_choice':
-      return { choices: text.split(/[|;]/).map((s) => s.trim()).filter(Boolean) };
+      return {
+        choices: text
+          .split(/[|;]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
     case 'rating':
       return { value: Number(text) };
     case 'pairwise':

@@ -1,4 +1,4 @@
-import { type Hex, sha256, stringToBytes, concatBytes, hexToBytes, bytesToHex } from 'viem';
+import { bytesToHex, concatBytes, type Hex, hexToBytes, sha256, stringToBytes } from 'viem';
 
 /** What one ledger entry commits to. */
 export type LedgerPayload = {

@@ -28,9 +28,15 @@ export function verifyLedger(
   let prev: Hex = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
-  const fail = (seq: number, reason: string) => ({ ok: false, entries: count, head: prev, problem: { seq, reason } });
+  const fail = (seq: number, reason: string) => ({
+    ok: false,
+    entries: count,
+    head: prev,
+    problem: { seq, reason },
+  });
   for (const e of entries) {
-    if (e.seq !== expectedSeq) return fail(expectedSeq, `entry ${expectedSeq} is missing (found ${e.seq} next)`);
+    if (e.seq !== expectedSeq)
+      return fail(expectedSeq, `entry ${expectedSeq} is missing (found ${e.seq} next)`);
     if (e.prevHash.toLowerCase() !== prev.toLowerCase())
       return fail(e.seq, `entry ${e.seq} does not link to the hash of entry ${e.seq - 1}`);
     const hash = ledgerEntryHash(prev, {
@@ -39,7 +45,8 @@ export function verifyLedger(
       answerHash: e.answerHash,
       createdAt: e.createdAt,
     });
-    if (hash.toLowerCase() !== e.hash.toLowerCase()) return fail(e.seq, `entry ${e.seq} was edited: its content no longer matches its hash`);
+    if (hash.toLowerCase() !== e.hash.toLowerCase())
+      return fail(e.seq, `entry ${e.seq} was edited: its content no longer matches its hash`);
     if (e.answer !== undefined && answerHash(e.answer).toLowerCase() !== e.answerHash.toLowerCase())
       return fail(e.seq, `the answer behind entry ${e.seq} was changed after it was recorded`);
     prev = e.hash;
@@ -47,7 +54,8 @@ export function verifyLedger(
     count += 1;
   }
   if (expectedHead) {
-    if (expectedHead.seq !== count) return fail(count + 1, `the chain ends at entry ${count} but its head says ${expectedHead.seq}`);
+    if (expectedHead.seq !== count)
+      return fail(count + 1, `the chain ends at entry ${count} but its head says ${expectedHead.seq}`);
     if (expectedHead.seq > 0 && expectedHead.hash.toLowerCase() !== prev.toLowerCase())
       return fail(count, 'the last entry does not match the recorded head');
   }

@@ -27,7 +27,11 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-const normalizeText = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalizeText = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Whether two sets of items match one-to-one under `same`, greedily (good enough for gold checks). */
 function matchAll<T>(expected: T[], given: T[], same: (a: T, b: T) => boolean): boolean {

@@ -12,16 +12,25 @@ export function lockReasons(input: {
 }): LockReason[] {
   const reasons: LockReason[] = [];
   if (input.level < input.requiredLevel)
-    reasons.push({ kind: 'level', message: `reach level ${input.requiredLevel} (you are level ${input.level})` });
+    reasons.push({
+      kind: 'level',
+      message: `reach level ${input.requiredLevel} (you are level ${input.level})`,
+    });
   const { exam } = input;
   if (exam.status === 'failed' && exam.attemptsUsed >= exam.maxAttempts)
-    reasons.push({ kind: 'exam_failed', message: `qualification exam failed ${exam.attemptsUsed} time(s); no attempts left` });
+    reasons.push({
+      kind: 'exam_failed',
+      message: `qualification exam failed ${exam.attemptsUsed} time(s); no attempts left`,
+    });
   else if (exam.status === 'not_started' || exam.status === 'in_progress' || exam.status === 'failed')
     reasons.push({
       kind: 'exam',
       message: `pass the qualification exam (${exam.questionCount} questions, ${Math.round(exam.passRate * 100)}% to pass)`,
     });
   if (input.doneToday >= input.dailyCap)
-    reasons.push({ kind: 'daily_cap', message: `daily cap of ${input.dailyCap} reached; it resets at 00:00 UTC` });
+    reasons.push({
+      kind: 'daily_cap',
+      message: `daily cap of ${input.dailyCap} reached; it resets at 00:00 UTC`,
+    });
   return reasons;
 }

@@ -1,17 +1,28 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { authConfigBody, createApiKeyBody, createOrgBody, createdApiKeyBody, apiKeyBody, devLoginBody, meBody, nonceBody, orgBody, siweLoginBody } from '../../shared/api.ts';
 import { z } from 'zod';
+import { DomainError } from '../../domain/errors.ts';
+import {
+  apiKeyBody,
+  authConfigBody,
+  createApiKeyBody,
+  createdApiKeyBody,
+  createOrgBody,
+  devLoginBody,
+  meBody,
+  nonceBody,
+  orgBody,
+  siweLoginBody,
+} from '../../shared/api.ts';
 import { createApiKey } from '../../usecases/auth/createApiKey.ts';
 import { devSignIn, listDevAccounts } from '../../usecases/auth/devSignIn.ts';
 import { hashSecret } from '../../usecases/auth/keys.ts';
 import { issueNonce, type SignInResult, signInWithEthereum } from '../../usecases/auth/signInWithEthereum.ts';
 import type { Actor } from '../../usecases/ports.ts';
-import type { Context } from 'hono';
 import { type AppEnv, type HttpDeps, requireActor, router, siweOrigin } from '../context.ts';
 import { json, ok } from '../openapi.ts';
 import { presentApiKey, presentMe } from '../presenters.ts';
-import { DomainError } from '../../domain/errors.ts';
 
 export const SESSION_COOKIE = 'caravan_session';
 
@@ -19,12 +30,32 @@ export const SESSION_COOKIE = 'caravan_session';
 export function authRoutes(deps: HttpDeps) {
   const app = router();
 
-  app.openapi(createRoute({ method: 'get', path: '/auth/config', tags: ['auth'], responses: ok(authConfigBody, 'How to sign in here') }), (c) =>
-    c.json({ chainId: deps.settings.chainId, devWallets: deps.settings.devWallets, devAccounts: deps.settings.devWallets ? listDevAccounts() : [] }, 200),
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/config',
+      tags: ['auth'],
+      responses: ok(authConfigBody, 'How to sign in here'),
+    }),
+    (c) =>
+      c.json(
+        {
+          chainId: deps.settings.chainId,
+          devWallets: deps.settings.devWallets,
+          devAccounts: deps.settings.devWallets ? listDevAccounts() : [],
+        },
+        200,
+      ),
   );
 
-  app.openapi(createRoute({ method: 'get', path: '/auth/nonce', tags: ['auth'], responses: ok(nonceBody, 'A single-use nonce for an EIP-4361 message') }), async (c) =>
-    c.json({ nonce: await issueNonce(deps) }, 200),
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/nonce',
+      tags: ['auth'],
+      responses: ok(nonceBody, 'A single-use nonce for an EIP-4361 message'),
+    }),
+    async (c) => c.json({ nonce: await issueNonce(deps) }, 200),
   );
 
   const startSession = (c: Context<AppEnv>, result: SignInResult) => {
@@ -38,42 +69,85 @@ export function authRoutes(deps: HttpDeps) {
   };
 
   app.openapi(
-    createRoute({ method: 'post', path: '/auth/siwe', tags: ['auth'], request: json(siweLoginBody), responses: ok(meBody, 'Signed in; the session cookie is set') }),
+    createRoute({
+      method: 'post',
+      path: '/auth/siwe',
+      tags: ['auth'],
+      request: json(siweLoginBody),
+      responses: ok(meBody, 'Signed in; the session cookie is set'),
+    }),
     async (c) => {
       const body = c.req.valid('json');
       const { domain } = siweOrigin(deps, c.req.url, c.req.header('host'));
-      const result = await signInWithEthereum(deps, { message: body.message, signature: body.signature as `0x${string}`, domain });
+      const result = await signInWithEthereum(deps, {
+        message: body.message,
+        signature: body.signature as `0x${string}`,
+        domain,
+      });
       startSession(c, result);
-      return c.json(presentMe({ ...result.user, orgs: await deps.accounts.memberships(result.user.id) }), 200);
+      return c.json(
+        presentMe({ ...result.user, orgs: await deps.accounts.memberships(result.user.id) }),
+        200,
+      );
     },
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/auth/dev', tags: ['auth'], request: json(devLoginBody), responses: ok(meBody, 'Signed in with a development wallet') }),
+    createRoute({
+      method: 'post',
+      path: '/auth/dev',
+      tags: ['auth'],
+      request: json(devLoginBody),
+      responses: ok(meBody, 'Signed in with a development wallet'),
+    }),
     async (c) => {
       const { account } = c.req.valid('json');
       const result = await devSignIn(deps, { account, ...siweOrigin(deps, c.req.url, c.req.header('host')) });
       startSession(c, result);
-      return c.json(presentMe({ ...result.user, orgs: await deps.accounts.memberships(result.user.id) }), 200);
+      return c.json(
+        presentMe({ ...result.user, orgs: await deps.accounts.memberships(result.user.id) }),
+        200,
+      );
     },
   );
 
-  app.openapi(createRoute({ method: 'post', path: '/auth/logout', tags: ['auth'], responses: { 204: { description: 'Signed out' } } }), async (c) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    if (token) await deps.accounts.deleteSession(hashSecret(token));
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.body(null, 204);
-  });
-
-  app.openapi(createRoute({ method: 'get', path: '/me', tags: ['auth'], responses: ok(meBody, 'The signed-in account') }), (c) =>
-    c.json(presentMe(requireActor(c)), 200),
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/logout',
+      tags: ['auth'],
+      responses: { 204: { description: 'Signed out' } },
+    }),
+    async (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await deps.accounts.deleteSession(hashSecret(token));
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/orgs', tags: ['orgs'], request: json(createOrgBody), responses: ok(orgBody, 'The new organization; you are its owner', 201) }),
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['auth'],
+      responses: ok(meBody, 'The signed-in account'),
+    }),
+    (c) => c.json(presentMe(requireActor(c)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orgs',
+      tags: ['orgs'],
+      request: json(createOrgBody),
+      responses: ok(orgBody, 'The new organization; you are its owner', 201),
+    }),
     async (c) => {
       const actor = requireActor(c);
-      if (actor.via !== 'session') throw new DomainError('FORBIDDEN', 'organizations are created from a signed-in session');
+      if (actor.via !== 'session')
+        throw new DomainError('FORBIDDEN', 'organizations are created from a signed-in session');
       return c.json(await deps.accounts.createOrg(c.req.valid('json').name, actor.id), 201);
     },
   );
@@ -88,7 +162,10 @@ export function authRoutes(deps: HttpDeps) {
       responses: ok(createdApiKeyBody, 'The key: shown once, keep it secret', 201),
     }),
     async (c) => {
-      const created = await createApiKey(deps, requireActor(c), { orgId: c.req.valid('param').orgId, name: c.req.valid('json').name });
+      const created = await createApiKey(deps, requireActor(c), {
+        orgId: c.req.valid('param').orgId,
+        name: c.req.valid('json').name,
+      });
       return c.json({ ...presentApiKey(created), key: created.key }, 201);
     },
   );
@@ -104,7 +181,8 @@ export function authRoutes(deps: HttpDeps) {
     async (c) => {
       const actor: Actor = requireActor(c);
       const { orgId } = c.req.valid('param');
-      if (!actor.orgs.some((o) => o.id === orgId)) throw new DomainError('NOT_FOUND', 'no such organization of yours');
+      if (!actor.orgs.some((o) => o.id === orgId))
+        throw new DomainError('NOT_FOUND', 'no such organization of yours');
       return c.json({ keys: (await deps.accounts.listApiKeys(orgId)).map(presentApiKey) }, 200);
     },
   );

@@ -23,7 +23,10 @@ export function blobUploadRoutes(deps: HttpDeps) {
         bodyLimit({
           maxSize: MAX_BLOB_BYTES,
           onError: () => {
-            throw new DomainError('PAYLOAD_TOO_LARGE', `files may be at most ${MAX_BLOB_BYTES / 1024 / 1024} MiB`);
+            throw new DomainError(
+              'PAYLOAD_TOO_LARGE',
+              `files may be at most ${MAX_BLOB_BYTES / 1024 / 1024} MiB`,
+            );
           },
         }),
       ] as const,
@@ -32,9 +35,17 @@ export function blobUploadRoutes(deps: HttpDeps) {
     }),
     async (c) => {
       requireActor(c);
-      const contentType = (c.req.header('x-content-type') ?? c.req.header('content-type') ?? '').split(';')[0]!.trim();
-      const type = ALLOWED_TYPES.test(contentType) ? contentType : sniff(new Uint8Array(await c.req.raw.clone().arrayBuffer()));
-      if (!type) throw new DomainError('VALIDATION_FAILED', 'send images, audio, video, PDF, JSON or plain text, with its content type in X-Content-Type');
+      const contentType = (c.req.header('x-content-type') ?? c.req.header('content-type') ?? '')
+        .split(';')[0]!
+        .trim();
+      const type = ALLOWED_TYPES.test(contentType)
+        ? contentType
+        : sniff(new Uint8Array(await c.req.raw.clone().arrayBuffer()));
+      if (!type)
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'send images, audio, video, PDF, JSON or plain text, with its content type in X-Content-Type',
+        );
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (!bytes.byteLength) throw new DomainError('VALIDATION_FAILED', 'the file is empty');
       const { sha256, size } = await deps.blobs.put(bytes, type);

@@ -33,25 +33,56 @@ export function projectRoutes(deps: HttpDeps) {
   const app = router();
 
   app.openapi(
-    createRoute({ method: 'post', path: '/projects', tags: ['projects'], request: json(createProjectBody), responses: ok(projectBody, 'The new project', 201) }),
+    createRoute({
+      method: 'post',
+      path: '/projects',
+      tags: ['projects'],
+      request: json(createProjectBody),
+      responses: ok(projectBody, 'The new project', 201),
+    }),
     async (c) => c.json(presentProject(await createProject(deps, requireActor(c), c.req.valid('json'))), 201),
   );
 
-  app.openapi(createRoute({ method: 'get', path: '/projects', tags: ['projects'], responses: ok(projectListBody, 'Your organizations’ projects, newest first') }), async (c) => {
-    const actor = requireActor(c);
-    const projects = await deps.projects.listProjects(actor.orgs.map((o) => o.id));
-    return c.json({ projects: projects.map(presentProject) }, 200);
-  });
-
-  app.openapi(createRoute({ method: 'get', path: '/projects/{id}', tags: ['projects'], request: { params }, responses: ok(projectBody, 'The project') }), async (c) =>
-    c.json(presentProject(await accessProject(deps, requireActor(c), c.req.valid('param').id)), 200),
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects',
+      tags: ['projects'],
+      responses: ok(projectListBody, 'Your organizations’ projects, newest first'),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const projects = await deps.projects.listProjects(actor.orgs.map((o) => o.id));
+      return c.json({ projects: projects.map(presentProject) }, 200);
+    },
   );
 
   app.openapi(
-    createRoute({ method: 'patch', path: '/projects/{id}', tags: ['projects'], request: { params, ...json(updateProjectBody) }, responses: ok(projectBody, 'The updated project') }),
+    createRoute({
+      method: 'get',
+      path: '/projects/{id}',
+      tags: ['projects'],
+      request: { params },
+      responses: ok(projectBody, 'The project'),
+    }),
+    async (c) =>
+      c.json(presentProject(await accessProject(deps, requireActor(c), c.req.valid('param').id)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/projects/{id}',
+      tags: ['projects'],
+      request: { params, ...json(updateProjectBody) },
+      responses: ok(projectBody, 'The updated project'),
+    }),
     async (c) => {
       const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
-      return c.json(presentProject(await deps.projects.setStatus(project.id, c.req.valid('json').status)), 200);
+      return c.json(
+        presentProject(await deps.projects.setStatus(project.id, c.req.valid('json').status)),
+        200,
+      );
     },
   );
 
@@ -68,7 +99,10 @@ export function projectRoutes(deps: HttpDeps) {
         bodyLimit({
           maxSize: MAX_IMPORT_BYTES,
           onError: () => {
-            throw new DomainError('PAYLOAD_TOO_LARGE', `an import file may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it`);
+            throw new DomainError(
+              'PAYLOAD_TOO_LARGE',
+              `an import file may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it`,
+            );
           },
         }),
       ] as const,
@@ -99,16 +133,27 @@ export function projectRoutes(deps: HttpDeps) {
           });
           await out.write(`${JSON.stringify({ result })}\n`);
         } catch (error) {
-          const e = error instanceof DomainError ? error : new DomainError('CONFLICT', 'the import failed; nothing was stored');
+          const e =
+            error instanceof DomainError
+              ? error
+              : new DomainError('CONFLICT', 'the import failed; nothing was stored');
           if (!(error instanceof DomainError)) deps.log.error({ err: error, projectId: id }, 'import failed');
-          await out.write(`${JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } })}\n`);
+          await out.write(
+            `${JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } })}\n`,
+          );
         }
       }) as never;
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/projects/{id}/items', tags: ['projects'], request: { params, query: pageQuery }, responses: ok(itemPageBody, 'A page of items') }),
+    createRoute({
+      method: 'get',
+      path: '/projects/{id}/items',
+      tags: ['projects'],
+      request: { params, query: pageQuery },
+      responses: ok(itemPageBody, 'A page of items'),
+    }),
     async (c) => {
       const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
       const { cursor, limit } = c.req.valid('query');
@@ -116,7 +161,13 @@ export function projectRoutes(deps: HttpDeps) {
       const page = rows.slice(0, limit);
       return c.json(
         {
-          items: page.map((i) => ({ id: i.id, externalId: i.externalId, data: i.data, isGold: i.isGold, answerCount: i.answerCount })),
+          items: page.map((i) => ({
+            id: i.id,
+            externalId: i.externalId,
+            data: i.data,
+            isGold: i.isGold,
+            answerCount: i.answerCount,
+          })),
           nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
         },
         200,
@@ -124,13 +175,28 @@ export function projectRoutes(deps: HttpDeps) {
     },
   );
 
-  app.openapi(createRoute({ method: 'get', path: '/projects/{id}/stats', tags: ['projects'], request: { params }, responses: ok(projectStatsBody, 'Progress so far') }), async (c) => {
-    const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
-    return c.json(await deps.projects.stats(project.id, deps.clock.now()), 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects/{id}/stats',
+      tags: ['projects'],
+      request: { params },
+      responses: ok(projectStatsBody, 'Progress so far'),
+    }),
+    async (c) => {
+      const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
+      return c.json(await deps.projects.stats(project.id, deps.clock.now()), 200);
+    },
+  );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/projects/{id}/ledger/verify', tags: ['projects'], request: { params }, responses: ok(ledgerCheckBody, 'Whether the contribution ledger is intact') }),
+    createRoute({
+      method: 'get',
+      path: '/projects/{id}/ledger/verify',
+      tags: ['projects'],
+      request: { params },
+      responses: ok(ledgerCheckBody, 'Whether the contribution ledger is intact'),
+    }),
     async (c) => c.json(await verifyProjectLedger(deps, requireActor(c), c.req.valid('param').id), 200),
   );
 
@@ -152,17 +218,42 @@ export function projectRoutes(deps: HttpDeps) {
       const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
       const { format } = c.req.valid('query');
       const safeName = project.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'project';
-      c.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+      c.header(
+        'content-type',
+        format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      );
       c.header('content-disposition', `attachment; filename="${safeName}-answers.${format}"`);
       return stream(c, async (out) => {
         if (format === 'csv')
-          await out.write(csvRow(['item_id', 'external_id', 'contributor', 'answer', 'duration_ms', 'created_at', 'ledger_seq', 'ledger_hash', 'data']));
+          await out.write(
+            csvRow([
+              'item_id',
+              'external_id',
+              'contributor',
+              'answer',
+              'duration_ms',
+              'created_at',
+              'ledger_seq',
+              'ledger_hash',
+              'data',
+            ]),
+          );
         for await (const rows of deps.projects.exportRows(project.id)) {
           let chunk = '';
           for (const r of rows) {
             chunk +=
               format === 'csv'
-                ? csvRow([r.itemId, r.externalId ?? '', r.contributor, JSON.stringify(r.answer), r.durationMs ?? '', r.createdAt.toISOString(), r.ledgerSeq, r.ledgerHash, JSON.stringify(r.data)])
+                ? csvRow([
+                    r.itemId,
+                    r.externalId ?? '',
+                    r.contributor,
+                    JSON.stringify(r.answer),
+                    r.durationMs ?? '',
+                    r.createdAt.toISOString(),
+                    r.ledgerSeq,
+                    r.ledgerHash,
+                    JSON.stringify(r.data),
+                  ])
                 : `${JSON.stringify({
                     item_id: r.itemId,
                     external_id: r.externalId,

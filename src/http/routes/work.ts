@@ -31,12 +31,24 @@ export function workRoutes(deps: HttpDeps) {
   const app = router();
 
   app.openapi(
-    createRoute({ method: 'get', path: '/tasks', tags: ['work'], request: { query: taskQuery }, responses: ok(taskListBody, 'Tasks open to you first; locked ones last with what unlocks them') }),
+    createRoute({
+      method: 'get',
+      path: '/tasks',
+      tags: ['work'],
+      request: { query: taskQuery },
+      responses: ok(taskListBody, 'Tasks open to you first; locked ones last with what unlocks them'),
+    }),
     async (c) => c.json({ tasks: await listTasks(deps, requireActor(c), c.req.valid('query')) }, 200),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/tasks/{projectId}', tags: ['work'], request: { params: projectParams }, responses: ok(taskDetailBody, 'A task with its instructions') }),
+    createRoute({
+      method: 'get',
+      path: '/tasks/{projectId}',
+      tags: ['work'],
+      request: { params: projectParams },
+      responses: ok(taskDetailBody, 'A task with its instructions'),
+    }),
     async (c) => {
       const { projectId } = c.req.valid('param');
       const task = await getTask(deps, requireActor(c), projectId);
@@ -46,7 +58,13 @@ export function workRoutes(deps: HttpDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/tasks/{projectId}/exam', tags: ['work'], request: { params: projectParams }, responses: ok(examStatusBody, 'Your standing on the qualification exam') }),
+    createRoute({
+      method: 'get',
+      path: '/tasks/{projectId}/exam',
+      tags: ['work'],
+      request: { params: projectParams },
+      responses: ok(examStatusBody, 'Your standing on the qualification exam'),
+    }),
     async (c) => {
       const actor = requireActor(c);
       const project = await activeProject(deps, c.req.valid('param').projectId);
@@ -55,7 +73,13 @@ export function workRoutes(deps: HttpDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/tasks/{projectId}/exam', tags: ['work'], request: { params: projectParams }, responses: ok(examStartBody, 'The exam questions, answered like work') }),
+    createRoute({
+      method: 'post',
+      path: '/tasks/{projectId}/exam',
+      tags: ['work'],
+      request: { params: projectParams },
+      responses: ok(examStartBody, 'The exam questions, answered like work'),
+    }),
     async (c) => {
       const result = await startExam(deps, requireActor(c), c.req.valid('param').projectId);
       return c.json({ status: result.status, assignments: result.assignments.map(presentAssignment) }, 200);
@@ -68,12 +92,27 @@ export function workRoutes(deps: HttpDeps) {
       path: '/tasks/{projectId}/assignments',
       tags: ['work'],
       summary: 'Lease the next item',
-      description: 'Pass ?after=<assignment id> to get the item after the one you hold (the preloaded next item). 204 when none is left for you.',
-      request: { params: projectParams, query: z.object({ after: z.string().regex(/^\d{1,18}$/).optional() }) },
-      responses: { ...ok(assignmentBody, 'The leased item'), 204: { description: 'No item is left for you in this task' } },
+      description:
+        'Pass ?after=<assignment id> to get the item after the one you hold (the preloaded next item). 204 when none is left for you.',
+      request: {
+        params: projectParams,
+        query: z.object({
+          after: z
+            .string()
+            .regex(/^\d{1,18}$/)
+            .optional(),
+        }),
+      },
+      responses: {
+        ...ok(assignmentBody, 'The leased item'),
+        204: { description: 'No item is left for you in this task' },
+      },
     }),
     async (c) => {
-      const lease = await nextAssignment(deps, requireActor(c), { projectId: c.req.valid('param').projectId, afterId: c.req.valid('query').after });
+      const lease = await nextAssignment(deps, requireActor(c), {
+        projectId: c.req.valid('param').projectId,
+        afterId: c.req.valid('query').after,
+      });
       if (!lease) return c.body(null, 204);
       return c.json(presentAssignment(lease), 200);
     },
@@ -97,7 +136,13 @@ export function workRoutes(deps: HttpDeps) {
         idempotencyKey,
       });
       return c.json(
-        { answerId: result.answerId, ledgerSeq: result.ledgerSeq, ledgerHash: result.ledgerHash, replayed: result.replayed, exam: result.exam },
+        {
+          answerId: result.answerId,
+          ledgerSeq: result.ledgerSeq,
+          ledgerHash: result.ledgerHash,
+          replayed: result.replayed,
+          exam: result.exam,
+        },
         200,
       );
     },
@@ -113,19 +158,35 @@ export function workRoutes(deps: HttpDeps) {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      await skipAssignment(deps, requireActor(c), { assignmentId: c.req.valid('param').id, reason: body.reason, note: body.note });
+      await skipAssignment(deps, requireActor(c), {
+        assignmentId: c.req.valid('param').id,
+        reason: body.reason,
+        note: body.note,
+      });
       return c.body(null, 204);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/me/history', tags: ['work'], request: { query: pageQuery }, responses: ok(historyPageBody, 'Your answers, newest first') }),
+    createRoute({
+      method: 'get',
+      path: '/me/history',
+      tags: ['work'],
+      request: { query: pageQuery },
+      responses: ok(historyPageBody, 'Your answers, newest first'),
+    }),
     async (c) => {
       const actor = requireActor(c);
       const { cursor, limit } = c.req.valid('query');
       const rows = await deps.work.history(actor.id, cursor ?? null, limit + 1);
       const page = rows.slice(0, limit);
-      return c.json({ entries: page.map(presentHistory), nextCursor: rows.length > limit ? page[page.length - 1]!.answerId : null }, 200);
+      return c.json(
+        {
+          entries: page.map(presentHistory),
+          nextCursor: rows.length > limit ? page[page.length - 1]!.answerId : null,
+        },
+        200,
+      );
     },
   );
 

@@ -13,7 +13,11 @@ export function devAccountKey(name: string) {
 
 /** The development accounts with their addresses. */
 export function listDevAccounts() {
-  return DEV_ACCOUNTS.map((a) => ({ name: a.name, address: devAccountKey(a.name).address, description: a.description }));
+  return DEV_ACCOUNTS.map((a) => ({
+    name: a.name,
+    address: devAccountKey(a.name).address,
+    description: a.description,
+  }));
 }
 
 /**
@@ -25,10 +29,16 @@ export async function devSignIn(
   input: { account: string; domain: string; uri: string },
 ): Promise<SignInResult> {
   if (!deps.settings.devWallets)
-    throw new DomainError('DEV_WALLETS_DISABLED', 'development wallets are off on this server; sign in with your own wallet');
+    throw new DomainError(
+      'DEV_WALLETS_DISABLED',
+      'development wallets are off on this server; sign in with your own wallet',
+    );
   const spec = DEV_ACCOUNTS.find((a) => a.name === input.account);
   if (!spec)
-    throw new DomainError('NOT_FOUND', `no development account "${input.account}"; use one of ${DEV_ACCOUNTS.map((a) => a.name).join(', ')}`);
+    throw new DomainError(
+      'NOT_FOUND',
+      `no development account "${input.account}"; use one of ${DEV_ACCOUNTS.map((a) => a.name).join(', ')}`,
+    );
   const key = devAccountKey(spec.name);
   const nonce = await issueNonce(deps);
   const message = createSiweMessage({

@@ -18,15 +18,32 @@ export async function signInWithEthereum(
   const now = deps.clock.now();
   const fields = parseSiweMessage(input.message);
   if (!fields.address || !fields.nonce || !fields.domain)
-    throw new DomainError('SIGNATURE_INVALID', 'the message is not a Sign-In with Ethereum (EIP-4361) message');
+    throw new DomainError(
+      'SIGNATURE_INVALID',
+      'the message is not a Sign-In with Ethereum (EIP-4361) message',
+    );
   if (fields.chainId !== undefined && fields.chainId !== deps.settings.chainId)
-    throw new DomainError('SIGNATURE_INVALID', `sign in on chain ${deps.settings.chainId}, not ${fields.chainId}`);
+    throw new DomainError(
+      'SIGNATURE_INVALID',
+      `sign in on chain ${deps.settings.chainId}, not ${fields.chainId}`,
+    );
   if (!validateSiweMessage({ message: fields, domain: input.domain, time: now }))
-    throw new DomainError('SIGNATURE_INVALID', `the message must be for ${input.domain} and still valid; ask for a new nonce and sign again`);
-  const valid = await verifyMessage({ address: fields.address, message: input.message, signature: input.signature }).catch(() => false);
-  if (!valid) throw new DomainError('SIGNATURE_INVALID', 'the signature does not match the address in the message');
+    throw new DomainError(
+      'SIGNATURE_INVALID',
+      `the message must be for ${input.domain} and still valid; ask for a new nonce and sign again`,
+    );
+  const valid = await verifyMessage({
+    address: fields.address,
+    message: input.message,
+    signature: input.signature,
+  }).catch(() => false);
+  if (!valid)
+    throw new DomainError('SIGNATURE_INVALID', 'the signature does not match the address in the message');
   if (!(await deps.accounts.consumeNonce(fields.nonce, now)))
-    throw new DomainError('NONCE_INVALID', 'this sign-in nonce is unknown, expired or already used; ask for a new one');
+    throw new DomainError(
+      'NONCE_INVALID',
+      'this sign-in nonce is unknown, expired or already used; ask for a new one',
+    );
   const user = await deps.accounts.upsertUser(getAddress(fields.address), null);
   const sessionToken = randomToken();
   const expiresAt = new Date(now.getTime() + deps.settings.sessionDays * 86_400_000);
@@ -38,7 +55,10 @@ export async function signInWithEthereum(
 export async function issueNonce(deps: Pick<Deps, 'accounts' | 'clock'>): Promise<string> {
   const now = deps.clock.now();
   // EIP-4361 nonces are alphanumeric, at least 8 characters.
-  const nonce = randomToken(18).replace(/[^A-Za-z0-9]/g, '').slice(0, 20).padEnd(12, '0');
+  const nonce = randomToken(18)
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 20)
+    .padEnd(12, '0');
   await deps.accounts.issueNonce(nonce, now, new Date(now.getTime() + 10 * 60_000));
   return nonce;
 }

@@ -13,8 +13,12 @@ export async function importItems(
   input: { projectId: string; format: ImportFormat; text: string; onProgress?: (p: ImportProgress) => void },
 ): Promise<{ imported: number; gold: number; itemCount: number }> {
   const project = await accessProject(deps, actor, input.projectId);
-  if (project.status === 'closed') throw new DomainError('PROJECT_NOT_ACTIVE', 'this project is closed; reopen it to add items');
-  const items = parseItems(input.text, input.format, { annotation: project.annotation, modality: project.modality });
+  if (project.status === 'closed')
+    throw new DomainError('PROJECT_NOT_ACTIVE', 'this project is closed; reopen it to add items');
+  const items = parseItems(input.text, input.format, {
+    annotation: project.annotation,
+    modality: project.modality,
+  });
   input.onProgress?.({ phase: 'parse', done: items.length, total: items.length });
   const result = await deps.projects.insertItems(project.id, items, (done) =>
     input.onProgress?.({ phase: 'insert', done, total: items.length }),
@@ -28,5 +32,8 @@ export function importFormatOf(explicit: ImportFormat | undefined, fileName?: st
   if (fileName?.endsWith('.csv')) return 'csv';
   if (fileName?.endsWith('.json')) return 'labelstudio';
   if (fileName?.endsWith('.jsonl') || fileName?.endsWith('.ndjson')) return 'jsonl';
-  throw new DomainError('VALIDATION_FAILED', 'say which format the file is in: ?format=jsonl, csv or labelstudio');
+  throw new DomainError(
+    'VALIDATION_FAILED',
+    'say which format the file is in: ?format=jsonl, csv or labelstudio',
+  );
 }

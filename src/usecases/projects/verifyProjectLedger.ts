@@ -5,7 +5,11 @@ import type { Actor } from '../ports.ts';
 import { accessProject } from './accessProject.ts';
 
 /** Re-hashes a project's whole contribution ledger and reports the first edited, removed or reordered entry. */
-export async function verifyProjectLedger(deps: Pick<Deps, 'projects'>, actor: Actor, projectId: string): Promise<LedgerCheck> {
+export async function verifyProjectLedger(
+  deps: Pick<Deps, 'projects'>,
+  actor: Actor,
+  projectId: string,
+): Promise<LedgerCheck> {
   const project = await accessProject(deps, actor, projectId);
   const head = await deps.projects.ledgerHead(project.id);
   async function* all(): AsyncGenerator<StoredLedgerEntry> {

@@ -5,10 +5,19 @@ import type { Method, Modality } from '../../shared/methods.ts';
 import type { Deps } from '../deps.ts';
 import type { Actor, TaskRow } from '../ports.ts';
 
-export type TaskFilters = { method?: Method | undefined; modality?: Modality | undefined; language?: string | undefined; level?: number | undefined };
+export type TaskFilters = {
+  method?: Method | undefined;
+  modality?: Modality | undefined;
+  language?: string | undefined;
+  level?: number | undefined;
+};
 
 /** The tasks a contributor can pick from: those open to them first, locked ones last with what unlocks them. */
-export async function listTasks(deps: Pick<Deps, 'work' | 'clock'>, actor: Actor, filters: TaskFilters): Promise<TaskCard[]> {
+export async function listTasks(
+  deps: Pick<Deps, 'work' | 'clock'>,
+  actor: Actor,
+  filters: TaskFilters,
+): Promise<TaskCard[]> {
   const rows = await deps.work.tasks(actor.id, deps.clock.now());
   return rows
     .filter(
@@ -20,21 +29,41 @@ export async function listTasks(deps: Pick<Deps, 'work' | 'clock'>, actor: Actor
         (filters.level === undefined || p.requiredLevel <= filters.level),
     )
     .map((row) => toCard(row, actor.level))
-    .sort((a, b) => Number(a.locked) - Number(b.locked) || compareDesc(BigInt(a.rewardPerHourWei), BigInt(b.rewardPerHourWei)));
+    .sort(
+      (a, b) =>
+        Number(a.locked) - Number(b.locked) ||
+        compareDesc(BigInt(a.rewardPerHourWei), BigInt(b.rewardPerHourWei)),
+    );
 }
 
 /** One task with its instructions and method, for the task page. */
-export async function getTask(deps: Pick<Deps, 'work' | 'clock'>, actor: Actor, projectId: string): Promise<TaskDetail | null> {
+export async function getTask(
+  deps: Pick<Deps, 'work' | 'clock'>,
+  actor: Actor,
+  projectId: string,
+): Promise<TaskDetail | null> {
   const [row] = await deps.work.tasks(actor.id, deps.clock.now(), projectId);
   if (!row) return null;
   const p = row.project;
-  return { ...toCard(row, actor.level), instructions: p.instructions, annotation: p.annotation, leaseSeconds: p.leaseSeconds, exam: p.exam };
+  return {
+    ...toCard(row, actor.level),
+    instructions: p.instructions,
+    annotation: p.annotation,
+    leaseSeconds: p.leaseSeconds,
+    exam: p.exam,
+  };
 }
 
 function toCard(row: TaskRow, level: number): TaskCard {
   const p = row.project;
   const seconds = estimateSecondsPerItem(p.annotation.method, row.medianMs, row.timedAnswers);
-  const reasons = lockReasons({ level, requiredLevel: p.requiredLevel, exam: row.exam, doneToday: row.doneToday, dailyCap: p.dailyCap });
+  const reasons = lockReasons({
+    level,
+    requiredLevel: p.requiredLevel,
+    exam: row.exam,
+    doneToday: row.doneToday,
+    dailyCap: p.dailyCap,
+  });
   return {
     projectId: p.id,
     name: p.name,

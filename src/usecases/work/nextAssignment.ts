@@ -16,15 +16,25 @@ export async function nextAssignment(
   const now = deps.clock.now();
   const project = await activeProject(deps, input.projectId);
   if (actor.level < project.requiredLevel)
-    throw new DomainError('LEVEL_TOO_LOW', `this project needs level ${project.requiredLevel}; you are level ${actor.level}`);
+    throw new DomainError(
+      'LEVEL_TOO_LOW',
+      `this project needs level ${project.requiredLevel}; you are level ${actor.level}`,
+    );
   if (project.exam.enabled) {
     const exam = await deps.work.examStatus(project, actor.id);
     if (exam.status === 'failed')
-      throw new DomainError('EXAM_FAILED', `you did not pass the qualification exam (score ${Math.round((exam.score ?? 0) * 100)}%)`);
-    if (exam.status !== 'passed') throw new DomainError('EXAM_REQUIRED', 'pass the qualification exam first (POST /api/tasks/:id/exam)');
+      throw new DomainError(
+        'EXAM_FAILED',
+        `you did not pass the qualification exam (score ${Math.round((exam.score ?? 0) * 100)}%)`,
+      );
+    if (exam.status !== 'passed')
+      throw new DomainError('EXAM_REQUIRED', 'pass the qualification exam first (POST /api/tasks/:id/exam)');
   }
   const done = await deps.work.answersToday(project.id, actor.id, utcDayStart(now));
   if (done >= project.dailyCap)
-    throw new DomainError('DAILY_CAP_REACHED', `you reached this project's daily cap of ${project.dailyCap}; it resets at 00:00 UTC`);
+    throw new DomainError(
+      'DAILY_CAP_REACHED',
+      `you reached this project's daily cap of ${project.dailyCap}; it resets at 00:00 UTC`,
+    );
   return deps.work.lease(project, actor.id, now, input.afterId ?? null, deps.settings.maxLiveLeases);
 }

@@ -9,8 +9,10 @@ export async function skipAssignment(
   input: { assignmentId: string; reason: string; note?: string | undefined },
 ): Promise<void> {
   const assignment = await deps.work.assignment(input.assignmentId);
-  if (!assignment || assignment.userId !== actor.id) throw new DomainError('NOT_FOUND', `no assignment ${input.assignmentId} of yours`);
-  if (assignment.kind === 'exam') throw new DomainError('VALIDATION_FAILED', 'exam questions cannot be skipped; give your best answer');
+  if (!assignment || assignment.userId !== actor.id)
+    throw new DomainError('NOT_FOUND', `no assignment ${input.assignmentId} of yours`);
+  if (assignment.kind === 'exam')
+    throw new DomainError('VALIDATION_FAILED', 'exam questions cannot be skipped; give your best answer');
   if (!(await deps.work.skip(assignment.id, input.reason, input.note ?? null, deps.clock.now())))
     throw new DomainError('ASSIGNMENT_CLOSED', `this assignment was already ${assignment.status}`);
 }

@@ -10,9 +10,13 @@ export async function startExam(
   projectId: string,
 ): Promise<{ status: ExamStatus; assignments: Lease[] }> {
   const project = await activeProject(deps, projectId);
-  if (!project.exam.enabled) throw new DomainError('EXAM_NOT_AVAILABLE', 'this project has no qualification exam: start working');
+  if (!project.exam.enabled)
+    throw new DomainError('EXAM_NOT_AVAILABLE', 'this project has no qualification exam: start working');
   if (actor.level < project.requiredLevel)
-    throw new DomainError('LEVEL_TOO_LOW', `this project needs level ${project.requiredLevel}; you are level ${actor.level}`);
+    throw new DomainError(
+      'LEVEL_TOO_LOW',
+      `this project needs level ${project.requiredLevel}; you are level ${actor.level}`,
+    );
   const status = await deps.work.examStatus(project, actor.id);
   if (status.status === 'passed') return { status, assignments: [] };
   if (status.status === 'failed' && status.attemptsUsed >= status.maxAttempts)
@@ -27,10 +31,14 @@ export async function startExam(
 }
 
 /** A project contributors can work on now. */
-export async function activeProject(deps: Pick<Deps, 'projects' | 'clock'>, projectId: string): Promise<ProjectRow> {
+export async function activeProject(
+  deps: Pick<Deps, 'projects' | 'clock'>,
+  projectId: string,
+): Promise<ProjectRow> {
   const project = await deps.projects.getProject(projectId);
   if (!project) throw new DomainError('NOT_FOUND', `no task ${projectId}`);
-  if (project.status !== 'active') throw new DomainError('PROJECT_NOT_ACTIVE', `this task is ${project.status}; it takes no work now`);
+  if (project.status !== 'active')
+    throw new DomainError('PROJECT_NOT_ACTIVE', `this task is ${project.status}; it takes no work now`);
   if (project.deadline && new Date(project.deadline) <= deps.clock.now())
     throw new DomainError('PROJECT_NOT_ACTIVE', 'this task has passed its deadline');
   return project;

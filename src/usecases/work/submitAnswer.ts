@@ -17,40 +17,64 @@ export type SubmitOutcome = StoredAnswer & { replayed: boolean; exam: ExamStatus
 export async function submitAnswer(
   deps: Pick<Deps, 'work' | 'projects' | 'clock'>,
   actor: Actor,
-  input: { assignmentId: string; answer: unknown; durationMs?: number | undefined; idempotencyKey?: string | undefined },
+  input: {
+    assignmentId: string;
+    answer: unknown;
+    durationMs?: number | undefined;
+    idempotencyKey?: string | undefined;
+  },
 ): Promise<SubmitOutcome> {
   const now = deps.clock.now();
   if (input.idempotencyKey) {
     const earlier = await deps.work.answerByIdempotencyKey(actor.id, input.idempotencyKey);
     if (earlier) {
       if (earlier.assignmentId !== input.assignmentId)
-        throw new DomainError('IDEMPOTENCY_CONFLICT', 'this idempotency key was already used for another assignment');
+        throw new DomainError(
+          'IDEMPOTENCY_CONFLICT',
+          'this idempotency key was already used for another assignment',
+        );
       return { ...earlier, replayed: true, exam: null };
     }
   }
   const assignment = await deps.work.assignment(input.assignmentId);
-  if (!assignment || assignment.userId !== actor.id) throw new DomainError('NOT_FOUND', `no assignment ${input.assignmentId} of yours`);
-  if (assignment.status !== 'leased') throw new DomainError('ASSIGNMENT_CLOSED', `this assignment was already ${assignment.status}`);
+  if (!assignment || assignment.userId !== actor.id)
+    throw new DomainError('NOT_FOUND', `no assignment ${input.assignmentId} of yours`);
+  if (assignment.status !== 'leased')
+    throw new DomainError('ASSIGNMENT_CLOSED', `this assignment was already ${assignment.status}`);
   if (assignment.expiresAt <= now)
-    throw new DomainError('LEASE_EXPIRED', 'your time on this item ran out and it went back to the pool; take the next one');
+    throw new DomainError(
+      'LEASE_EXPIRED',
+      'your time on this item ran out and it went back to the pool; take the next one',
+    );
   const project = (await deps.projects.getProject(assignment.projectId))!;
-  if (project.status !== 'active') throw new DomainError('PROJECT_NOT_ACTIVE', `this task is ${project.status}; it takes no answers now`);
+  if (project.status !== 'active')
+    throw new DomainError('PROJECT_NOT_ACTIVE', `this task is ${project.status}; it takes no answers now`);
 
   const parsed = answerSchemaFor(project.annotation, assignment.itemData).safeParse(input.answer);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new DomainError('ANSWER_INVALID', first ? `${first.path.join('.') || 'answer'}: ${first.message}` : 'invalid answer', {
-      issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })),
-    });
+    throw new DomainError(
+      'ANSWER_INVALID',
+      first ? `${first.path.join('.') || 'answer'}: ${first.message}` : 'invalid answer',
+      {
+        issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })),
+      },
+    );
   }
   if (assignment.kind === 'work') {
     const done = await deps.work.answersToday(project.id, actor.id, utcDayStart(now));
     if (done >= project.dailyCap)
-      throw new DomainError('DAILY_CAP_REACHED', `you reached this project's daily cap of ${project.dailyCap}; it resets at 00:00 UTC`);
+      throw new DomainError(
+        'DAILY_CAP_REACHED',
+        `you reached this project's daily cap of ${project.dailyCap}; it resets at 00:00 UTC`,
+      );
   }
   const answer = parsed.data;
   const hash = answerHash(answer);
-  const isCorrect = assignment.isGold && assignment.goldAnswer !== null ? answerMatchesGold(project.annotation, answer, assignment.goldAnswer) : null;
+  const isCorrect =
+    assignment.isGold && assignment.goldAnswer !== null
+      ? answerMatchesGold(project.annotation, answer, assignment.goldAnswer)
+      : null;
   let stored: StoredAnswer | null;
   try {
     stored = await deps.work.submit({
@@ -59,7 +83,12 @@ export async function submitAnswer(
       contributor: actor.address,
       answer,
       answerHash: hash,
-      payloadText: ledgerPayloadText({ contributor: actor.address, itemId: assignment.itemId, answerHash: hash, createdAt: now.toISOString() }),
+      payloadText: ledgerPayloadText({
+        contributor: actor.address,
+        itemId: assignment.itemId,
+        answerHash: hash,
+        createdAt: now.toISOString(),
+      }),
       durationMs: input.durationMs ?? null,
       idempotencyKey: input.idempotencyKey ?? null,
       isCorrect,
@@ -77,8 +106,12 @@ export async function submitAnswer(
   if (!stored) {
     // Between our read and the write, the lease was submitted by a parallel request or ran out.
     const latest = await deps.work.assignment(input.assignmentId);
-    if (latest?.status === 'submitted') throw new DomainError('ASSIGNMENT_CLOSED', 'this assignment was already submitted');
-    throw new DomainError('LEASE_EXPIRED', 'your time on this item ran out and it went back to the pool; take the next one');
+    if (latest?.status === 'submitted')
+      throw new DomainError('ASSIGNMENT_CLOSED', 'this assignment was already submitted');
+    throw new DomainError(
+      'LEASE_EXPIRED',
+      'your time on this item ran out and it went back to the pool; take the next one',
+    );
   }
   const exam = assignment.kind === 'exam' ? await deps.work.examStatus(project, actor.id) : null;
   return { ...stored, replayed: false, exam };
