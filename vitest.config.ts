@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'db',
-          include: ['src/**/*.db.test.ts', 'test/api/**/*.test.ts'],
+          include: ['src/**/*.db.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts'],
           globalSetup: ['test/setup/postgres.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.ts';
+import { type RunningPlatform, startPlatform } from '../../src/main/server.ts';
+import { testDb } from '../setup/testDb.ts';
+
+const run = promisify(execFile);
+let platform: RunningPlatform;
+let dir: string;
+let drop: () => Promise<void>;
+let env: NodeJS.ProcessEnv;
+
+/** Runs `caravan …` as a user would, in a child process. */
+async function caravan(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/caravan.js', ...args], { env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'caravan-cli-'));
+  const database = await testDb();
+  drop = database.drop;
+  await database.db.end().catch(() => {});
+  platform = await startPlatform({
+    ...loadConfig({ LOG_LEVEL: 'silent', CARAVAN_SEED_DEMO: 'false' }, { port: 0, dataDir: path.join(dir, 'data'), devWallets: true }),
+    databaseUrl: database.url,
+  });
+  env = { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'config'), CARAVAN_URL: platform.url };
+  delete env.CARAVAN_API_KEY;
+}, 120_000);
+afterAll(async () => {
+  await platform?.stop();
+  await drop?.().catch(() => {});
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('caravan CLI', () => {
+  it('prints help', async () => {
+    const r = await caravan('--help');
+    expect(r.code).toBe(0);
+    for (const command of ['start', 'login', 'project', 'items', 'export']) expect(r.stdout).toContain(command);
+  });
+
+  it('asks for a login before talking to the server', async () => {
+    const r = await caravan('project', 'list');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('run `caravan login` first');
+  });
+
+  it('logs in, creates a project, imports 100,000 items with progress, and exports', async () => {
+    expect((await caravan('login', '--dev', 'requester')).code).toBe(0);
+    const definition = path.join(dir, 'project.json');
+    await fs.writeFile(
+      definition,
+      JSON.stringify({
+        name: 'CLI project',
+        modality: 'text',
+        annotation: { method: 'single_choice', config: { choices: [{ value: 'y', label: 'Yes' }, { value: 'n', label: 'No' }] } },
+        overlap: 1,
+        rewardPerItemWei: '7',
+      }),
+    );
+    const created = await caravan('project', 'create', '--file', definition);
+    expect(created.code).toBe(0);
+    const projectId = created.stdout.split('\t')[0]!;
+    expect(projectId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const items = path.join(dir, 'items.jsonl');
+    await fs.writeFile(items, Array.from({ length: 100_000 }, (_, i) => JSON.stringify({ id: `q${i}`, text: `question ${i}` })).join('\n'));
+    const imported = await caravan('items', 'import', projectId, items);
+    expect(imported.stderr).toContain('upload: 100%');
+    expect(imported.stderr).toContain('store : 100% (100000/100000 items)');
+    expect(imported.stdout).toContain('Imported 100000 items (0 gold)');
+    expect(imported.code).toBe(0);
+
+    const bad = path.join(dir, 'bad.csv');
+    await fs.writeFile(bad, 'id,text\nx1,fine\nx2,\n');
+    const refused = await caravan('items', 'import', projectId, bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('line 3: missing "text"');
+
+    const listed = await caravan('project', 'list');
+    expect(listed.stdout).toMatch(new RegExp(`${projectId}\\tactive\\t100000 items`));
+
+    const out = path.join(dir, 'answers.csv');
+    const exported = await caravan('export', projectId, '--format', 'csv', '--out', out);
+    expect(exported.code).toBe(0);
+    expect((await fs.readFile(out, 'utf8')).split('\r\n')[0]).toBe('item_id,external_id,contributor,answer,duration_ms,created_at,ledger_seq,ledger_hash,data');
+  });
+
+  it('explains a bad project file field by field', async () => {
+    const definition = path.join(dir, 'bad-project.json');
+    await fs.writeFile(definition, JSON.stringify({ name: 'x', modality: 'smell', annotation: { method: 'rating', config: {} } }));
+    const r = await caravan('project', 'create', '--file', definition);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('name:');
+    expect(r.stderr).toContain('modality:');
+  });
+});
