@@ -35,19 +35,17 @@ export function blobUploadRoutes(deps: HttpDeps) {
     }),
     async (c) => {
       requireActor(c);
-      const contentType = (c.req.header('x-content-type') ?? c.req.header('content-type') ?? '')
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (!bytes.byteLength) throw new DomainError('VALIDATION_FAILED', 'the file is empty');
+      const declared = (c.req.header('x-content-type') ?? c.req.header('content-type') ?? '')
         .split(';')[0]!
         .trim();
-      const type = ALLOWED_TYPES.test(contentType)
-        ? contentType
-        : sniff(new Uint8Array(await c.req.raw.clone().arrayBuffer()));
+      const type = ALLOWED_TYPES.test(declared) ? declared : sniff(bytes);
       if (!type)
         throw new DomainError(
           'VALIDATION_FAILED',
           'send images, audio, video, PDF, JSON or plain text, with its content type in X-Content-Type',
         );
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (!bytes.byteLength) throw new DomainError('VALIDATION_FAILED', 'the file is empty');
       const { sha256, size } = await deps.blobs.put(bytes, type);
       return c.json({ sha256, url: `/blobs/${sha256}`, size, contentType: type }, 201);
     },
