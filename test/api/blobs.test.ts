@@ -13,7 +13,7 @@ afterAll(() => t.close());
 // The 8-byte PNG signature and a little more: enough for the type to be recognized.
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 
-async function upload(bytes: Uint8Array, headers: Record<string, string> = {}) {
+async function upload(bytes: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) {
   const r = await t.app.request('http://caravan.test/api/blobs', {
     method: 'POST',
     headers: { cookie: requester, 'content-type': 'application/octet-stream', ...headers },

@@ -17,7 +17,11 @@ let env: NodeJS.ProcessEnv;
 /** Runs `caravan …` as a user would, in a child process. */
 async function caravan(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/caravan.js', ...args], { env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, ['bin/caravan.js', ...args], {
+      env,
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -31,7 +35,10 @@ beforeAll(async () => {
   drop = database.drop;
   await database.db.end().catch(() => {});
   platform = await startPlatform({
-    ...loadConfig({ LOG_LEVEL: 'silent', CARAVAN_SEED_DEMO: 'false' }, { port: 0, dataDir: path.join(dir, 'data'), devWallets: true }),
+    ...loadConfig(
+      { LOG_LEVEL: 'silent', CARAVAN_SEED_DEMO: 'false' },
+      { port: 0, dataDir: path.join(dir, 'data'), devWallets: true },
+    ),
     databaseUrl: database.url,
   });
   env = { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'config'), CARAVAN_URL: platform.url };
@@ -47,7 +54,8 @@ describe('caravan CLI', () => {
   it('prints help', async () => {
     const r = await caravan('--help');
     expect(r.code).toBe(0);
-    for (const command of ['start', 'login', 'project', 'items', 'export']) expect(r.stdout).toContain(command);
+    for (const command of ['start', 'login', 'project', 'items', 'export'])
+      expect(r.stdout).toContain(command);
   });
 
   it('asks for a login before talking to the server', async () => {
@@ -64,7 +72,15 @@ describe('caravan CLI', () => {
       JSON.stringify({
         name: 'CLI project',
         modality: 'text',
-        annotation: { method: 'single_choice', config: { choices: [{ value: 'y', label: 'Yes' }, { value: 'n', label: 'No' }] } },
+        annotation: {
+          method: 'single_choice',
+          config: {
+            choices: [
+              { value: 'y', label: 'Yes' },
+              { value: 'n', label: 'No' },
+            ],
+          },
+        },
         overlap: 1,
         rewardPerItemWei: '7',
       }),
@@ -75,7 +91,12 @@ describe('caravan CLI', () => {
     expect(projectId).toMatch(/^[0-9a-f-]{36}$/);
 
     const items = path.join(dir, 'items.jsonl');
-    await fs.writeFile(items, Array.from({ length: 100_000 }, (_, i) => JSON.stringify({ id: `q${i}`, text: `question ${i}` })).join('\n'));
+    await fs.writeFile(
+      items,
+      Array.from({ length: 100_000 }, (_, i) => JSON.stringify({ id: `q${i}`, text: `question ${i}` })).join(
+        '\n',
+      ),
+    );
     const imported = await caravan('items', 'import', projectId, items);
     expect(imported.stderr).toContain('upload: 100%');
     expect(imported.stderr).toContain('store : 100% (100000/100000 items)');
@@ -94,12 +115,17 @@ describe('caravan CLI', () => {
     const out = path.join(dir, 'answers.csv');
     const exported = await caravan('export', projectId, '--format', 'csv', '--out', out);
     expect(exported.code).toBe(0);
-    expect((await fs.readFile(out, 'utf8')).split('\r\n')[0]).toBe('item_id,external_id,contributor,answer,duration_ms,created_at,ledger_seq,ledger_hash,data');
+    expect((await fs.readFile(out, 'utf8')).split('\r\n')[0]).toBe(
+      'item_id,external_id,contributor,answer,duration_ms,created_at,ledger_seq,ledger_hash,data',
+    );
   });
 
   it('explains a bad project file field by field', async () => {
     const definition = path.join(dir, 'bad-project.json');
-    await fs.writeFile(definition, JSON.stringify({ name: 'x', modality: 'smell', annotation: { method: 'rating', config: {} } }));
+    await fs.writeFile(
+      definition,
+      JSON.stringify({ name: 'x', modality: 'smell', annotation: { method: 'rating', config: {} } }),
+    );
     const r = await caravan('project', 'create', '--file', definition);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('name:');
