@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { Alert } from './components/Alert.tsx';
+import { Loading } from './components/Loading.tsx';
+import { TopNav } from './components/TopNav.tsx';
+import { matchPath, navigate, useLocation } from './lib/router.tsx';
+import { useSession } from './lib/SessionProvider.tsx';
+import { HistoryPage } from './pages/HistoryPage.tsx';
+import { NewProjectPage } from './pages/NewProjectPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ProjectPage } from './pages/ProjectPage.tsx';
+import { ProjectsPage } from './pages/ProjectsPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { TaskPage } from './pages/TaskPage.tsx';
+import { TasksPage } from './pages/TasksPage.tsx';
+
+/** Where a signed-out visitor goes back to after signing in; only paths inside the app. */
+function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/signin') ? next : '/tasks';
+}
+
+function Page({ pathname }: { pathname: string }) {
+  if (pathname === '/tasks') return <TasksPage />;
+  if (pathname === '/history') return <HistoryPage />;
+  if (pathname === '/projects') return <ProjectsPage />;
+  if (pathname === '/projects/new') return <NewProjectPage />;
+  let params = matchPath('/tasks/:projectId', pathname);
+  if (params?.projectId) return <TaskPage key={params.projectId} projectId={params.projectId} />;
+  params = matchPath('/projects/:id', pathname);
+  if (params?.id) return <ProjectPage key={params.id} projectId={params.id} />;
+  return <NotFoundPage />;
+}
+
+/** The app shell: the session decides between the sign-in page and the signed-in pages. */
+export function App() {
+  const { me, error } = useSession();
+  const { pathname, search } = useLocation();
+  const next = search.get('next');
+
+  useEffect(() => {
+    if (me === null && pathname !== '/signin') {
+      const here = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + window.location.search)}`;
+      navigate(`/signin${here}`, { replace: true });
+    } else if (me && (pathname === '/signin' || pathname === '/')) {
+      navigate(safeNext(next), { replace: true });
+    }
+  }, [me, pathname, next]);
+
+  if (me === undefined) return <Loading label="Starting…" />;
+  if (me === null)
+    return (
+      <>
+        {error && (
+          <div className="page">
+            <Alert title="The server is not answering">{error}</Alert>
+          </div>
+        )}
+        <SignInPage onSignedIn={() => navigate(safeNext(next), { replace: true })} />
+      </>
+    );
+
+  return (
+    <>
+      <TopNav />
+      <main>{pathname === '/signin' || pathname === '/' ? <Loading /> : <Page pathname={pathname} />}</main>
+    </>
+  );
+}

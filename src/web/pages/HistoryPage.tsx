@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { HistoryEntry } from '../../shared/api.ts';
+import { METHOD_LABELS } from '../../shared/methods.ts';
+import { Alert } from '../components/Alert.tsx';
+import { AnswerSummary } from '../components/AnswerSummary.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { apiClient, errorMessage } from '../lib/apiClient.ts';
+import { formatCrv, formatDateTime } from '../lib/format.ts';
+import { Link } from '../lib/router.tsx';
+
+/** Every answer the contributor gave, newest first, with its ledger entry and reward. */
+export function HistoryPage() {
+  const [entries, setEntries] = useState<HistoryEntry[]>([]);
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async (from?: string) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await apiClient.history(from ? { cursor: from } : {});
+      setEntries((list) => (from ? [...list, ...page.entries] : page.entries));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>History</h1>
+          <p className="muted">Each answer is an entry in the project’s hash-chained contribution ledger.</p>
+        </div>
+      </header>
+      {error && (
+        <Alert
+          action={
+            <button type="button" className="btn" onClick={() => void load(cursor ?? undefined)}>
+              Retry
+            </button>
+          }
+        >
+          {error}
+        </Alert>
+      )}
+      {cursor === undefined && loading ? (
+        <Loading />
+      ) : entries.length === 0 && !error ? (
+        <EmptyState icon="note" title="No answers yet">
+          <p>Your answers and what they earned will show up here.</p>
+          <Link to="/tasks" className="btn btn-primary">
+            Find a task
+          </Link>
+        </EmptyState>
+      ) : (
+        <div className="card table-card">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Project</th>
+                <th>Method</th>
+                <th>Answer</th>
+                <th>When</th>
+                <th className="num">Ledger</th>
+                <th className="num">Reward</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.answerId}>
+                  <td>
+                    <Link to={`/tasks/${e.projectId}`}>{e.projectName}</Link>
+                  </td>
+                  <td className="muted">{METHOD_LABELS[e.method]}</td>
+                  <td>
+                    <AnswerSummary method={e.method} answer={e.answer} />
+                  </td>
+                  <td className="muted nowrap">{formatDateTime(e.createdAt)}</td>
+                  <td className="num mono">#{e.ledgerSeq}</td>
+                  <td className="num nowrap">{formatCrv(e.rewardWei)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cursor && (
+        <div className="row center">
+          <button type="button" className="btn" onClick={() => void load(cursor)} disabled={loading}>
+            {loading ? 'Loading…' : 'Load more'}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
