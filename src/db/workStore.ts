@@ -240,9 +240,21 @@ export function workStore(db: Db): WorkStore {
       return r.rowCount === 1;
     },
 
+    async release(assignmentId, now) {
+      if (!isId(assignmentId)) return false;
+      const r = await db.query(
+        `with released as (
+           delete from assignments where id = $1 and status = 'leased' and kind = 'work' and expires_at > $2 returning item_id
+         )
+         update items set claims = claims - 1, is_open = true from released where items.id = released.item_id`,
+        [assignmentId, now],
+      );
+      return r.rowCount === 1;
+    },
+
     async history(userId, beforeId, limit) {
       const r = await db.query<Omit<HistoryRow, 'rewardWei'> & { rewardWei: string }>(
-        `select a.id as "answerId", a.project_id as "projectId", p.name as "projectName", p.method, a.item_id as "itemId",
+        `select a.id as "answerId", a.kind, a.project_id as "projectId", p.name as "projectName", p.method, a.item_id as "itemId",
            a.answer, a.created_at as "createdAt", a.ledger_seq::int as "ledgerSeq", a.reward_wei::text as "rewardWei"
          from answers a join projects p on p.id = a.project_id
          where a.user_id = $1 and ($2::bigint is null or a.id < $2) order by a.id desc limit $3`,

@@ -60,6 +60,7 @@ export const presentAssignment = (l: Lease): Assignment => ({
 
 export const presentHistory = (h: HistoryRow): HistoryEntry => ({
   answerId: h.answerId,
+  kind: h.kind,
   projectId: h.projectId,
   projectName: h.projectName,
   method: h.method,

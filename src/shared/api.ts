@@ -268,6 +268,7 @@ export const skipBody = z.object({ reason: z.enum(SKIP_REASONS), note: z.string(
 
 export const historyEntryBody = z.object({
   answerId: z.string(),
+  kind: z.enum(['work', 'exam']),
   projectId: z.string(),
   projectName: z.string(),
   method: z.enum(METHODS),

@@ -81,7 +81,13 @@ export function createClient(options: ClientOptions = {}) {
     if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (raw !== undefined) headers['content-type'] = 'application/octet-stream';
-    const init: RequestInit = { method, headers, credentials: 'same-origin' };
+    // Body-less requests are tiny: let them finish even while the page unloads (releasing a lease on leave).
+    const init: RequestInit = {
+      method,
+      headers,
+      credentials: 'same-origin',
+      keepalive: body === undefined && raw === undefined,
+    };
     if (raw !== undefined) init.body = raw;
     else if (body !== undefined) init.body = JSON.stringify(body);
     const response = await doFetch(`${base}${path}${qs ? `?${qs}` : ''}`, init);
@@ -141,11 +147,20 @@ export function createClient(options: ClientOptions = {}) {
       request<Out<typeof examStatusBody>>('GET', `/api/tasks/${projectId}/exam`),
     startExam: (projectId: string) =>
       request<Out<typeof examStartBody>>('POST', `/api/tasks/${projectId}/exam`),
-    /** The next item to label, or null when none is left for this contributor. */
-    nextAssignment: async (projectId: string): Promise<Out<typeof assignmentBody> | null> => {
+    /**
+     * The next item to label, or null when none is left for this contributor. With `afterId` (the assignment on
+     * screen) it is the item after that one: the one to preload.
+     */
+    nextAssignment: async (
+      projectId: string,
+      afterId?: string,
+    ): Promise<Out<typeof assignmentBody> | null> => {
+      const query = afterId ? { after: afterId } : undefined;
       const result = await request<Out<typeof assignmentBody> | undefined>(
         'POST',
         `/api/tasks/${projectId}/assignments`,
+        undefined,
+        query,
       );
       return result ?? null;
     },
@@ -155,6 +170,8 @@ export function createClient(options: ClientOptions = {}) {
     ) => request<Out<typeof submitResultBody>>('POST', `/api/assignments/${assignmentId}/answer`, body),
     skip: (assignmentId: string, reason: string, note?: string) =>
       request<void>('POST', `/api/assignments/${assignmentId}/skip`, note ? { reason, note } : { reason }),
+    /** Hands a leased item back unanswered; it goes out even while the page unloads. */
+    release: (assignmentId: string) => request<void>('POST', `/api/assignments/${assignmentId}/release`),
     history: (query: { cursor?: string; limit?: number } = {}) =>
       request<Out<typeof historyPageBody>>('GET', '/api/me/history', undefined, query),
   };

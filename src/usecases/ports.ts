@@ -140,6 +140,8 @@ export type WorkStore = {
   /** Stores the answer, its ledger entry and closes the assignment, all in one transaction; null if the lease was gone. */
   submit(input: SubmitInput): Promise<StoredAnswer | null>;
   skip(assignmentId: string, reason: string, note: string | null, now: Date): Promise<boolean>;
+  /** Hands a leased work item back unanswered, as if never leased (the contributor left); false if it was not leased. */
+  release(assignmentId: string, now: Date): Promise<boolean>;
   history(userId: string, beforeId: string | null, limit: number): Promise<HistoryRow[]>;
 };
 
@@ -174,6 +176,7 @@ export type StoredAnswer = { answerId: string; assignmentId: string; ledgerSeq: 
 
 export type HistoryRow = {
   answerId: string;
+  kind: 'work' | 'exam';
   projectId: string;
   projectName: string;
   method: Method;

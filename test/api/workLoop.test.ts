@@ -247,6 +247,22 @@ describe('contributor', () => {
     expect((await t.call('GET', `/api/projects/${id}/stats`, { cookie: requester })).json.skips).toBe(1);
   });
 
+  it('releases a leased item back to the pool, to be offered again', async () => {
+    const id = await projectWithItems({ overlap: 1 }, ['{"text":"only"}']);
+    const a = await t.call('POST', `/api/tasks/${id}/assignments`, { cookie: alice });
+    expect((await t.call('POST', `/api/tasks/${id}/assignments`, { cookie: bob })).status).toBe(204);
+    expect((await t.call('POST', `/api/assignments/${a.json.id}/release`, { cookie: bob })).status).toBe(404);
+    expect((await t.call('POST', `/api/assignments/${a.json.id}/release`, { cookie: alice })).status).toBe(
+      204,
+    );
+    expect((await t.call('POST', `/api/assignments/${a.json.id}/release`, { cookie: alice })).status).toBe(
+      404,
+    );
+    const again = await t.call('POST', `/api/tasks/${id}/assignments`, { cookie: alice });
+    expect(again.json.item.id).toBe(a.json.item.id);
+    expect((await t.call('GET', `/api/projects/${id}/stats`, { cookie: requester })).json.skips).toBe(0);
+  });
+
   it('lets an expired lease go back to the pool and refuses answers on it', async () => {
     const id = await projectWithItems({ overlap: 1, leaseSeconds: 60 }, ['{"text":"only"}']);
     const a = await t.call('POST', `/api/tasks/${id}/assignments`, { cookie: alice });

@@ -16,7 +16,7 @@ import {
 } from '../../shared/api.ts';
 import { getTask, listTasks } from '../../usecases/work/listTasks.ts';
 import { nextAssignment } from '../../usecases/work/nextAssignment.ts';
-import { skipAssignment } from '../../usecases/work/skipAssignment.ts';
+import { releaseAssignment, skipAssignment } from '../../usecases/work/skipAssignment.ts';
 import { activeProject, startExam } from '../../usecases/work/startExam.ts';
 import { submitAnswer } from '../../usecases/work/submitAnswer.ts';
 import { type HttpDeps, requireActor, router } from '../context.ts';
@@ -163,6 +163,21 @@ export function workRoutes(deps: HttpDeps) {
         reason: body.reason,
         note: body.note,
       });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/assignments/{id}/release',
+      tags: ['work'],
+      summary: 'Hand a leased item back unanswered (leaving the task); it may be offered again later',
+      request: { params: assignmentParams },
+      responses: { 204: { description: 'Released' } },
+    }),
+    async (c) => {
+      await releaseAssignment(deps, requireActor(c), { assignmentId: c.req.valid('param').id });
       return c.body(null, 204);
     },
   );

@@ -8,7 +8,6 @@ import { Loading } from '../components/Loading.tsx';
 import type { SkipReason } from '../components/SkipDialog.tsx';
 import { apiClient, errorMessage } from '../lib/apiClient.ts';
 import { formatCrv } from '../lib/format.ts';
-import { leaseNext } from '../lib/leaseNext.ts';
 import { Link } from '../lib/router.tsx';
 
 /** Warms the browser cache for an assignment's media so the next item shows at once. */
@@ -33,7 +32,7 @@ export function WorkLoop({ task }: { task: TaskDetail }) {
 
   const preloadNext = useCallback(
     (currentId: string) => {
-      const promise = leaseNext(projectId, currentId).then(
+      const promise = apiClient.nextAssignment(projectId, currentId).then(
         (a) => {
           // At the live-lease limit the server hands back the lease on screen: nothing new to preload.
           if (a && a.id === currentId) return null;
@@ -55,7 +54,7 @@ export function WorkLoop({ task }: { task: TaskDetail }) {
       nextRef.current = null;
       if (next && new Date(next.expiresAt).getTime() - Date.now() < LEASE_MARGIN_MS) next = null;
       // A null preload may be stale (leases return to the pool): ask once more before saying "done".
-      if (!next) next = await leaseNext(projectId);
+      if (!next) next = await apiClient.nextAssignment(projectId);
       setCurrent(next);
       if (next) preloadNext(next.id);
     } catch (e) {
@@ -68,6 +67,24 @@ export function WorkLoop({ task }: { task: TaskDetail }) {
     nextRef.current = null;
     void advance();
   }, [advance]);
+
+  // Leaving the task hands back the item on screen and the preloaded one, so others need not wait for the lease.
+  const currentRef = useRef<Assignment | null | undefined>(undefined);
+  currentRef.current = current;
+  useEffect(() => {
+    const release = () => {
+      const onScreen = currentRef.current;
+      if (onScreen) void apiClient.release(onScreen.id).catch(() => {});
+      void nextRef.current?.then((next) => next && apiClient.release(next.id)).catch(() => {});
+      currentRef.current = null;
+      nextRef.current = null;
+    };
+    window.addEventListener('pagehide', release);
+    return () => {
+      window.removeEventListener('pagehide', release);
+      release();
+    };
+  }, []);
 
   const onAnswer = useCallback(
     async (answer: unknown, durationMs: number) => {
