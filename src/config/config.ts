@@ -39,7 +39,9 @@ export type ConfigOverrides = Partial<
 
 /** Parses the environment (and command-line overrides) into a Config, reporting every problem at once. */
 export function loadConfig(env: Record<string, string | undefined>, overrides: ConfigOverrides = {}): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty value (`CARAVAN_PORT=` in an .env file) means unset, not 0 or the current directory.
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Caravan's environment has problems:\n${problems}`);

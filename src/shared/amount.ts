@@ -8,7 +8,9 @@ export function formatUnits(baseUnits: bigint, maxFraction = 4, decimals = TOKEN
   const unit = 10n ** BigInt(decimals);
   const whole = abs / unit;
   const fraction = (abs % unit).toString().padStart(decimals, '0').slice(0, maxFraction).replace(/0+$/, '');
-  return `${negative ? '-' : ''}${whole.toLocaleString('en-US')}${fraction ? `.${fraction}` : ''}`;
+  // An amount too small to show is 0, not -0.
+  const sign = negative && (whole > 0n || fraction) ? '-' : '';
+  return `${sign}${whole.toLocaleString('en-US')}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** Parses a decimal token amount ("1.5") into base units; throws on anything that is not a plain decimal. */

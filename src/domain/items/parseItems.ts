@@ -134,7 +134,7 @@ function toItem(raw: unknown, format: ImportFormat, rules: ItemRules): ParsedIte
   for (const field of requiredItemFields(rules.annotation.method, rules.modality)) {
     const value = data[field];
     if (typeof value !== 'string' || !value.trim())
-      return `missing "${field}": a ${rules.modality} ${rules.annotation.method} project needs it on every item`;
+      return `missing "${field}": every item of this ${rules.modality} ${rules.annotation.method} project needs it`;
   }
   for (const [field, value] of Object.entries(data)) {
     if (!MEDIA_FIELDS.has(field) || value === undefined || value === '') continue;
@@ -146,7 +146,8 @@ function toItem(raw: unknown, format: ImportFormat, rules: ItemRules): ParsedIte
   let goldAnswer: unknown | null = null;
   if (gold !== undefined && gold !== null && gold !== '') {
     let value: unknown = gold;
-    if (typeof gold === 'string') value = parseGoldText(gold, rules.annotation);
+    // Text cells (CSV) and bare JSON values (`"gold": 3`) take the short forms; objects are answers already.
+    if (typeof gold !== 'object') value = parseGoldText(String(gold), rules.annotation);
     const parsed = answerSchemaFor(rules.annotation, data).safeParse(value);
     if (!parsed.success)
       return `"gold" is not a valid answer: ${parsed.error.issues[0]?.message ?? 'wrong shape'}`;

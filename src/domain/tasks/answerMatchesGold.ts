@@ -78,7 +78,7 @@ export function answerMatchesGold(annotation: Annotation, answer: unknown, gold:
     case 'free_text': {
       const x = normalizeText(a.text);
       const y = normalizeText(g.text);
-      return editDistance(x, y) <= Math.ceil(0.1 * Math.max(y.length, 1));
+      return editDistance(x, y) <= Math.floor(0.1 * y.length);
     }
   }
 }

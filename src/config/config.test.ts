@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+/** The message loadConfig throws, failing the test when it does not throw. */
+function problemsOf(env: Record<string, string | undefined>): string {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('applies the defaults to an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      dataDir: path.resolve('.caravan'),
+      databaseUrl: undefined,
+      devWallets: false,
+      publicUrl: undefined,
+      chainId: 31_337,
+      seedDemo: true,
+      runWorker: true,
+      dbPoolSize: 20,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      loadConfig({
+        CARAVAN_PORT: '9000',
+        CARAVAN_HOST: '0.0.0.0',
+        CARAVAN_DATA_DIR: '/var/lib/caravan',
+        DATABASE_URL: 'postgresql://u:p@db.example:5432/caravan',
+        CARAVAN_DEV_WALLETS: 'true',
+        CARAVAN_PUBLIC_URL: 'https://caravan.example',
+        CARAVAN_CHAIN_ID: '8453',
+        CARAVAN_SEED_DEMO: 'false',
+        CARAVAN_WORKER: 'false',
+        CARAVAN_DB_POOL_SIZE: '5',
+        LOG_LEVEL: 'debug',
+      }),
+    ).toEqual({
+      port: 9000,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/caravan',
+      databaseUrl: 'postgresql://u:p@db.example:5432/caravan',
+      devWallets: true,
+      publicUrl: 'https://caravan.example',
+      chainId: 8453,
+      seedDemo: false,
+      runWorker: false,
+      dbPoolSize: 5,
+      logLevel: 'debug',
+    });
+  });
+
+  it('accepts postgres:// as well as postgresql://', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/caravan' }).databaseUrl).toBe(
+      'postgres://localhost/caravan',
+    );
+  });
+
+  it('keeps dev wallets off unless set to "true"', () => {
+    expect(loadConfig({ CARAVAN_DEV_WALLETS: 'false' }).devWallets).toBe(false);
+    expect(loadConfig({}).devWallets).toBe(false);
+  });
+
+  it('resolves a relative data directory against the working directory', () => {
+    expect(loadConfig({ CARAVAN_DATA_DIR: 'data/here' }).dataDir).toBe(path.resolve('data/here'));
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/root' }).port).toBe(8787);
+  });
+
+  it('lets command-line overrides win over the environment', () => {
+    const config = loadConfig(
+      {
+        CARAVAN_PORT: '9000',
+        CARAVAN_HOST: '0.0.0.0',
+        CARAVAN_DEV_WALLETS: 'true',
+        DATABASE_URL: 'postgres://a/b',
+      },
+      { port: 1234, host: 'localhost', dataDir: 'other', databaseUrl: 'postgres://c/d', devWallets: false },
+    );
+    expect(config).toMatchObject({
+      port: 1234,
+      host: 'localhost',
+      dataDir: path.resolve('other'),
+      databaseUrl: 'postgres://c/d',
+      devWallets: false,
+    });
+  });
+
+  it('accepts port 0 when asked for explicitly', () => {
+    expect(loadConfig({ CARAVAN_PORT: '0' }).port).toBe(0);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problemsOf({ CARAVAN_PORT: 'abc', DATABASE_URL: 'mysql://x' })).toBe(
+      "Caravan's environment has problems:\n" +
+        '  CARAVAN_PORT: Invalid input: expected number, received NaN\n' +
+        '  DATABASE_URL: Invalid URL',
+    );
+  });
+
+  it('names each bad variable', () => {
+    const message = problemsOf({
+      CARAVAN_PORT: '70000',
+      CARAVAN_DEV_WALLETS: 'yes',
+      CARAVAN_PUBLIC_URL: 'not a url',
+      CARAVAN_CHAIN_ID: '0',
+      CARAVAN_SEED_DEMO: '1',
+      CARAVAN_WORKER: 'no',
+      CARAVAN_DB_POOL_SIZE: '501',
+      LOG_LEVEL: 'loud',
+    });
+    const named = message
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(':')[0]);
+    expect(named).toEqual([
+      'CARAVAN_PORT',
+      'CARAVAN_DEV_WALLETS',
+      'CARAVAN_PUBLIC_URL',
+      'CARAVAN_CHAIN_ID',
+      'CARAVAN_SEED_DEMO',
+      'CARAVAN_WORKER',
+      'CARAVAN_DB_POOL_SIZE',
+      'LOG_LEVEL',
+    ]);
+  });
+
+  it('refuses a fractional port and a negative one', () => {
+    expect(problemsOf({ CARAVAN_PORT: '80.5' })).toMatch(
+      /^Caravan's environment has problems:\n {2}CARAVAN_PORT: /,
+    );
+    expect(problemsOf({ CARAVAN_PORT: '-1' })).toMatch(
+      /^Caravan's environment has problems:\n {2}CARAVAN_PORT: /,
+    );
+  });
+
+  it('treats an empty CARAVAN_PORT as unset rather than as port 0', () => {
+    // Bug: z.coerce.number() turns '' into 0, so `CARAVAN_PORT=` silently listens on a random port.
+    expect(loadConfig({ CARAVAN_PORT: '' }).port).toBe(8787);
+  });
+});
