@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/db/embeddedPostgres.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
@@ -15,18 +15,6 @@ let browser: Browser | undefined;
 let dir: string;
 let base: string;
 let log = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHealth(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;
@@ -59,6 +47,11 @@ async function signOut(page: Page) {
 }
 
 beforeAll(async () => {
+  await fs.access(CHROMIUM).catch(() => {
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
+  });
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'caravan-e2e-'));
   // mkdtemp makes the directory private; embedded Postgres may run initdb as another user (when we are root).
   await fs.chmod(dir, 0o755);
