@@ -59,8 +59,9 @@ export function createClient(options: ClientOptions = {}) {
     body?: unknown,
     query?: Query,
     raw?: BodyInit,
+    rawType?: string,
   ): Promise<T> {
-    const response = await send(method, path, body, query, raw);
+    const response = await send(method, path, body, query, raw, rawType);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
@@ -71,6 +72,7 @@ export function createClient(options: ClientOptions = {}) {
     body?: unknown,
     query?: Query,
     raw?: BodyInit,
+    rawType = 'application/octet-stream',
   ): Promise<Response> {
     const qs = query
       ? new URLSearchParams(
@@ -80,7 +82,7 @@ export function createClient(options: ClientOptions = {}) {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (raw !== undefined) headers['content-type'] = 'application/octet-stream';
+    if (raw !== undefined) headers['content-type'] = rawType;
     // Body-less requests are tiny: let them finish even while the page unloads (releasing a lease on leave).
     const init: RequestInit = {
       method,
@@ -137,8 +139,16 @@ export function createClient(options: ClientOptions = {}) {
     exportUrl: (id: string, format: 'jsonl' | 'csv') => `${base}/api/projects/${id}/export?format=${format}`,
     verifyLedger: (id: string) =>
       request<Out<typeof ledgerCheckBody>>('GET', `/api/projects/${id}/ledger/verify`),
-    uploadBlob: (file: BodyInit) =>
-      request<Out<typeof blobBody>>('POST', '/api/blobs', undefined, undefined, file),
+    /** Stores a media file by its content; `contentType` (e.g. a File's type) says what it is. */
+    uploadBlob: (file: BodyInit, contentType?: string) =>
+      request<Out<typeof blobBody>>(
+        'POST',
+        '/api/blobs',
+        undefined,
+        undefined,
+        file,
+        contentType || undefined,
+      ),
 
     listTasks: (query: { method?: string; modality?: string; language?: string; level?: number } = {}) =>
       request<Out<typeof taskListBody>>('GET', '/api/tasks', undefined, query),

@@ -6,6 +6,7 @@ import { Alert } from '../components/Alert.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { errorMessage } from '../lib/apiClient.ts';
 import { formatFromFileName, uploadItems } from '../lib/uploadItems.ts';
+import { MediaImport, mediaFieldOf } from './MediaImport.tsx';
 
 const FORMAT_LABELS: Record<ImportFormat, string> = {
   jsonl: 'JSON Lines (.jsonl)',
@@ -34,6 +35,7 @@ export function ImportPanel({ project, onImported }: { project: Project; onImpor
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const fields = requiredItemFields(project.annotation.method, project.modality);
+  const mediaField = mediaFieldOf(project);
 
   function pick(next: File | null) {
     setFile(next);
@@ -104,6 +106,7 @@ export function ImportPanel({ project, onImported }: { project: Project; onImpor
         </button>
       </div>
       {closed && <p className="hint">This project is closed; it takes no more items.</p>}
+      {mediaField && <MediaImport project={project} field={mediaField} onImported={onImported} />}
       {progress !== null && (
         <div className="upload-progress">
           <ProgressBar value={progress} max={1} label="Upload progress" />

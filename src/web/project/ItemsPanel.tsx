@@ -11,6 +11,15 @@ function preview(data: Record<string, unknown>): string {
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }
 
+/** An item's data at a glance: a thumbnail for images, its text, else its JSON. */
+function ItemData({ data }: { data: Record<string, unknown> }) {
+  const image = typeof data.image === 'string' ? data.image : null;
+  const text =
+    typeof data.text === 'string' ? data.text : typeof data.prompt === 'string' ? data.prompt : null;
+  if (image) return <img className="item-thumb" src={image} alt="" loading="lazy" />;
+  return <>{text ?? preview(data)}</>;
+}
+
 /** The project's items, a page at a time. */
 export function ItemsPanel({ projectId, refreshKey }: { projectId: string; refreshKey: number }) {
   // Cursors of the pages seen so far, so Previous works without a backwards cursor from the API.
@@ -50,7 +59,9 @@ export function ItemsPanel({ projectId, refreshKey }: { projectId: string; refre
                   <td className="mono nowrap" title={item.id}>
                     {item.externalId ?? `${item.id.slice(0, 8)}…`}
                   </td>
-                  <td className="mono small data-cell">{preview(item.data)}</td>
+                  <td className="small data-cell" title={JSON.stringify(item.data)}>
+                    <ItemData data={item.data} />
+                  </td>
                   <td>{item.isGold ? <span className="badge badge-exam">gold</span> : ''}</td>
                   <td className="num">{item.answerCount}</td>
                 </tr>
