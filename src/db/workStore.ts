@@ -123,8 +123,14 @@ export function workStore(db: Db): WorkStore {
       const held = live.rows.find((l) => BigInt(l.id) > after);
       if (held) return held;
       if (live.rows.length >= maxLive) return live.rows[0] ?? null;
-      const fresh = await leaseNew(db, project, userId, now);
-      if (fresh) return fresh;
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const fresh = await leaseNew(db, project, userId, now);
+        if (fresh) return fresh;
+        // SKIP LOCKED passes over items other contributors are leasing this instant: if any open item is left
+        // for this contributor, it was only busy, so try again.
+        if (!(await openItemLeft(db, project.id, userId))) break;
+        await new Promise((r) => setTimeout(r, 2 + Math.random() * 8));
+      }
       // Nothing open: leases that ran out may be holding the last items.
       if ((await expireLeases(db, now, project.id)) > 0) return leaseNew(db, project, userId, now);
       return null;
@@ -289,6 +295,16 @@ async function leaseNew(q: Queryable, project: ProjectRow, userId: string, now: 
     [project.id, userId, now, expiresAt, project.overlap],
   );
   return r.rows[0] ?? null;
+}
+
+async function openItemLeft(q: Queryable, projectId: string, userId: string): Promise<boolean> {
+  const r = await q.query(
+    `select 1 from items i where i.project_id = $1 and i.is_open and not i.is_gold
+       and not exists (select 1 from assignments a where a.item_id = i.id and a.user_id = $2 and a.kind = 'work')
+     limit 1`,
+    [projectId, userId],
+  );
+  return r.rowCount === 1;
 }
 
 async function expireLeases(q: Queryable, now: Date, projectId?: string): Promise<number> {

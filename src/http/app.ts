@@ -59,14 +59,24 @@ export function createApp(deps: HttpDeps, options: AppOptions = {}) {
           : error.status === 413
             ? 'PAYLOAD_TOO_LARGE'
             : 'BAD_REQUEST';
-      const message = /json/i.test(error.message)
-        ? 'the body is not valid JSON; send a JSON object'
-        : error.message || 'bad request';
+      const message =
+        error.status === 415
+          ? 'send the body as JSON with the header Content-Type: application/json'
+          : /json/i.test(error.message)
+            ? 'the body is not valid JSON; send a JSON object'
+            : error.message || 'bad request';
       return c.json({ error: { code, message } }, error.status);
     }
-    if (error instanceof SyntaxError)
+    // A last line of defence: text the database cannot store is the sender's problem, not ours.
+    const pgCode = (error as { code?: unknown }).code;
+    if (pgCode === '22021' || pgCode === '22P05')
       return c.json(
-        { error: { code: 'VALIDATION_FAILED', message: `the body is not valid JSON: ${error.message}` } },
+        {
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'the request has text with a NUL character or broken unicode',
+          },
+        },
         400,
       );
     c.get('log').error({ err: error, method: c.req.method, path: c.req.path }, 'request failed');

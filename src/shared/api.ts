@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { annotationSchema, METHODS, MODALITIES, TASK_TYPES } from './methods.ts';
+import { storableText } from './text.ts';
 
 /** Schemas of every request and response body of the REST API, shared by the server, the web app and the CLI. */
 
@@ -33,7 +34,7 @@ export type Me = z.infer<typeof meBody>;
 
 export const nonceBody = z.object({ nonce: z.string() });
 export const siweLoginBody = z.object({
-  message: z.string().min(1).max(4000),
+  message: storableText().min(1).max(4000),
   signature: z.string().regex(/^0x[0-9a-fA-F]+$/, 'signature must be 0x-prefixed hex'),
 });
 export const devLoginBody = z.object({ account: z.string().min(1).max(64) });
@@ -44,9 +45,9 @@ export const authConfigBody = z.object({
 });
 export type AuthConfig = z.infer<typeof authConfigBody>;
 
-export const createOrgBody = z.object({ name: z.string().trim().min(2).max(100) });
+export const createOrgBody = z.object({ name: storableText().trim().min(2).max(100) });
 export const orgBody = z.object({ id: z.string(), name: z.string(), role: orgRole });
-export const createApiKeyBody = z.object({ name: z.string().trim().min(1).max(100) });
+export const createApiKeyBody = z.object({ name: storableText().trim().min(1).max(100) });
 export const apiKeyBody = z.object({
   id: z.string(),
   name: z.string(),
@@ -74,28 +75,31 @@ const languageCode = z
 export const createProjectBody = z
   .object({
     orgId: z.string().uuid().optional(),
-    name: z.string().trim().min(3, 'name needs at least 3 characters').max(120),
-    description: z.string().max(2000).default(''),
+    name: storableText().trim().min(3, 'name needs at least 3 characters').max(120),
+    description: storableText().max(2000).default(''),
     taskType: z.enum(TASK_TYPES).default('enterprise'),
     modality: z.enum(MODALITIES),
     annotation: annotationSchema,
-    instructions: z.string().max(20_000).default(''),
+    instructions: storableText().max(20_000).default(''),
     overlap: z.number().int().min(1).max(50).default(3),
     rewardPerItemWei: weiString.default('0'),
     budgetWei: weiString.default('0'),
     dailyCap: z.number().int().min(1).max(100_000).default(500),
     requiredLevel: z.number().int().min(0).max(100).default(0),
     languages: z.array(languageCode).max(20).default(['en']),
-    domains: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+    domains: z.array(storableText().trim().min(1).max(50)).max(20).default([]),
     deadline: z.iso.datetime({ offset: true }).nullable().default(null),
     exam: examSettings.default({ enabled: false, questionCount: 5, passRate: 0.8, maxAttempts: 2 }),
     goldShare: z.number().min(0).max(0.5).default(0),
     leaseSeconds: z.number().int().min(30).max(86_400).default(600),
   })
-  .refine((p) => p.taskType === 'community' || BigInt(p.rewardPerItemWei) > 0n, {
-    message: 'enterprise and dual-reward projects pay a reward per item above 0',
-    path: ['rewardPerItemWei'],
-  });
+  .refine(
+    (p) => p.taskType === 'community' || !/^\d+$/.test(p.rewardPerItemWei) || BigInt(p.rewardPerItemWei) > 0n,
+    {
+      message: 'enterprise and dual-reward projects pay a reward per item above 0',
+      path: ['rewardPerItemWei'],
+    },
+  );
 export type CreateProjectInput = z.input<typeof createProjectBody>;
 export type CreateProject = z.output<typeof createProjectBody>;
 
@@ -140,8 +144,16 @@ export const importResultBody = z.object({
 export type ImportResult = z.infer<typeof importResultBody>;
 
 export const pageQuery = z.object({
-  cursor: z.string().regex(/^\d+$/, 'cursor is the nextCursor of the previous page').optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'cursor is the nextCursor of the previous page')
+    .optional(),
+  limit: z.coerce
+    .number({ error: 'limit is a whole number from 1 to 500' })
+    .int('limit is a whole number from 1 to 500')
+    .min(1, 'limit is a whole number from 1 to 500')
+    .max(500, 'limit is a whole number from 1 to 500')
+    .default(50),
 });
 export const itemBody = z.object({
   id: z.string(),
@@ -247,12 +259,19 @@ export const examStatusBody = z.object({
 export type ExamStatus = z.infer<typeof examStatusBody>;
 export const examStartBody = z.object({ status: examStatusBody, assignments: z.array(assignmentBody) });
 
+/** A client-chosen key that makes a retry safe. */
+export const idempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{8,100}$/, 'an idempotency key is 8 to 100 visible ASCII characters, e.g. a UUID');
+
 export const submitAnswerBody = z.object({
-  answer: z.unknown(),
+  answer: z
+    .unknown()
+    .refine((v) => v !== undefined, 'send your answer as "answer", in the shape of the task’s method'),
   /** Milliseconds the contributor spent on the item, measured by the client. */
   durationMs: z.number().int().min(0).max(86_400_000).optional(),
   /** A client-chosen key that makes retries safe: the same key never stores a second answer. */
-  idempotencyKey: z.string().min(8).max(100).optional(),
+  idempotencyKey: idempotencyKey.optional(),
 });
 export const submitResultBody = z.object({
   answerId: z.string(),
@@ -264,7 +283,7 @@ export const submitResultBody = z.object({
 export type SubmitResult = z.infer<typeof submitResultBody>;
 
 export const SKIP_REASONS = ['unclear', 'broken_media', 'offensive', 'not_my_language', 'other'] as const;
-export const skipBody = z.object({ reason: z.enum(SKIP_REASONS), note: z.string().max(1000).optional() });
+export const skipBody = z.object({ reason: z.enum(SKIP_REASONS), note: storableText().max(1000).optional() });
 
 export const historyEntryBody = z.object({
   answerId: z.string(),

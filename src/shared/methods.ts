@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from './text.ts';
 
 /** The kinds of task a requester can post. */
 export const TASK_TYPES = ['enterprise', 'dual_reward', 'community'] as const;
@@ -33,8 +34,8 @@ export const METHOD_LABELS: Record<Method, string> = {
 };
 
 const choiceSchema = z.object({
-  value: z.string().trim().min(1).max(100),
-  label: z.string().trim().min(1).max(200),
+  value: storableText().trim().min(1).max(100),
+  label: storableText().trim().min(1).max(200),
   hotkey: z.string().length(1).optional(),
 });
 export type Choice = z.infer<typeof choiceSchema>;
@@ -55,11 +56,27 @@ export const annotationSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('single_choice'), config: z.object({ choices: choicesSchema }) }),
   z.object({
     method: z.literal('multi_choice'),
-    config: z.object({
-      choices: choicesSchema,
-      minSelected: z.number().int().min(0).default(1),
-      maxSelected: z.number().int().min(1).optional(),
-    }),
+    config: z
+      .object({
+        choices: choicesSchema,
+        minSelected: z.number().int().min(0).default(1),
+        maxSelected: z.number().int().min(1).optional(),
+      })
+      .superRefine((c, ctx) => {
+        const most = c.maxSelected ?? c.choices.length;
+        if (most > c.choices.length)
+          ctx.addIssue({
+            code: 'custom',
+            message: `maxSelected is more than the ${c.choices.length} choices`,
+            path: ['maxSelected'],
+          });
+        if (c.minSelected > most)
+          ctx.addIssue({
+            code: 'custom',
+            message: `minSelected (${c.minSelected}) is more than can be selected (${most})`,
+            path: ['minSelected'],
+          });
+      }),
   }),
   z.object({ method: z.literal('span'), config: z.object({ labels: labelsSchema }) }),
   z.object({
@@ -72,7 +89,7 @@ export const annotationSchema = z.discriminatedUnion('method', [
   }),
   z.object({
     method: z.literal('pairwise'),
-    config: z.object({ allowTie: z.boolean().default(true), criteria: z.string().max(1000).default('') }),
+    config: z.object({ allowTie: z.boolean().default(true), criteria: storableText().max(1000).default('') }),
   }),
   z.object({
     method: z.literal('rating'),
@@ -80,8 +97,8 @@ export const annotationSchema = z.discriminatedUnion('method', [
       .object({
         min: z.number().int().default(1),
         max: z.number().int().default(5),
-        minLabel: z.string().max(100).default(''),
-        maxLabel: z.string().max(100).default(''),
+        minLabel: storableText().max(100).default(''),
+        maxLabel: storableText().max(100).default(''),
       })
       .refine(
         (c) => c.max > c.min && c.max - c.min <= 100,

@@ -6,6 +6,7 @@ import {
   type Modality,
   requiredItemFields,
 } from '../../shared/methods.ts';
+import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../shared/text.ts';
 import { DomainError } from '../errors.ts';
 
 export type ImportFormat = 'jsonl' | 'csv' | 'labelstudio';
@@ -64,8 +65,15 @@ export function parseItems(text: string, format: ImportFormat, rules: ItemRules)
   } else if (format === 'csv') {
     let records: { record: Record<string, string>; info: { lines: number } }[];
     try {
-      records = parseCsv(text, { columns: true, skip_empty_lines: true, bom: true, info: true, trim: false });
+      records = parseCsv(text, {
+        columns: csvHeader,
+        skip_empty_lines: true,
+        bom: true,
+        info: true,
+        trim: false,
+      });
     } catch (e) {
+      if (e instanceof DomainError) throw e;
       const err = e as Error & { lines?: number };
       throw new DomainError(
         'IMPORT_INVALID',
@@ -112,6 +120,7 @@ export function parseItems(text: string, format: ImportFormat, rules: ItemRules)
 function toItem(raw: unknown, format: ImportFormat, rules: ItemRules): ParsedItem | string {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'each item must be a JSON object';
   const record = raw as Record<string, unknown>;
+  if (hasUnstorableText(record)) return `the item ${UNSTORABLE_MESSAGE}`;
   const { id, gold, ...rest } = record;
   // Label Studio tasks (and JSONL lines in that shape) keep the fields under `data`.
   let data: Record<string, unknown> = rest;
@@ -127,6 +136,8 @@ function toItem(raw: unknown, format: ImportFormat, rules: ItemRules): ParsedIte
   let externalId: string | null = null;
   if (id !== undefined && id !== null && id !== '') {
     if (typeof id !== 'string' && typeof id !== 'number') return '"id" must be a string or a number';
+    if (typeof id === 'number' && !Number.isSafeInteger(id))
+      return `"id" ${id} cannot be kept exactly as a JSON number; write it as a string ("id": "…")`;
     externalId = String(id);
     if (externalId.length > 200) return '"id" is longer than 200 characters';
   }
@@ -197,6 +208,24 @@ function normalizeMedia(value: unknown): string | null {
   } catch {
     return null;
   }
+}
+
+/** Checks the CSV header: every column named, none twice (a repeated column would silently lose data). */
+function csvHeader(names: string[]): string[] {
+  const seen = new Set<string>();
+  for (const [i, raw] of names.entries()) {
+    const name = raw.trim();
+    if (!name)
+      throw new DomainError('IMPORT_INVALID', `line 1: column ${i + 1} of the header has no name`, {
+        problems: [{ line: 1, message: 'unnamed column' }],
+      });
+    if (seen.has(name))
+      throw new DomainError('IMPORT_INVALID', `line 1: the header names column "${name}" twice`, {
+        problems: [{ line: 1, message: `duplicate column ${name}` }],
+      });
+    seen.add(name);
+  }
+  return names.map((n) => n.trim());
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

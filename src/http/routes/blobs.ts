@@ -62,6 +62,12 @@ export function blobServeRoutes(deps: HttpDeps) {
     c.header('content-type', blob.contentType);
     c.header('cache-control', 'public, max-age=31536000, immutable');
     c.header('x-content-type-options', 'nosniff');
+    // Files come from users: opened directly, none may run script on our origin (an SVG can carry some).
+    c.header(
+      'content-security-policy',
+      "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox",
+    );
+    if (!/^(image|audio|video)\//.test(blob.contentType)) c.header('content-disposition', 'attachment');
     return c.body(blob.bytes as Uint8Array<ArrayBuffer>);
   });
   return app;

@@ -117,7 +117,7 @@ export function projectRoutes(deps: HttpDeps) {
       const actor = requireActor(c);
       const { id } = c.req.valid('param');
       const format = importFormatOf(c.req.valid('query').format);
-      const text = await c.req.text();
+      const text = decodeUtf8(await c.req.arrayBuffer());
       if (!c.req.header('accept')?.includes('application/x-ndjson'))
         return c.json(await importItems(deps, actor, { projectId: id, format, text }), 200);
       await accessProject(deps, actor, id);
@@ -273,4 +273,19 @@ export function projectRoutes(deps: HttpDeps) {
   );
 
   return app;
+}
+
+/** Import files are UTF-8; anything else would be stored with replacement characters, so it is refused. */
+function decodeUtf8(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DomainError(
+      'IMPORT_INVALID',
+      'the file is not UTF-8 text; save it as UTF-8 and import it again',
+      {
+        problems: [],
+      },
+    );
+  }
 }

@@ -6,6 +6,7 @@ import {
   examStartBody,
   examStatusBody,
   historyPageBody,
+  idempotencyKey,
   pageQuery,
   skipBody,
   submitAnswerBody,
@@ -99,7 +100,7 @@ export function workRoutes(deps: HttpDeps) {
         query: z.object({
           after: z
             .string()
-            .regex(/^\d{1,18}$/)
+            .regex(/^\d{1,18}$/, 'after is the id of an assignment you hold')
             .optional(),
         }),
       },
@@ -128,12 +129,21 @@ export function workRoutes(deps: HttpDeps) {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const idempotencyKey = body.idempotencyKey ?? c.req.header('idempotency-key');
+      const header = c.req.header('idempotency-key');
+      if (
+        body.idempotencyKey === undefined &&
+        header !== undefined &&
+        !idempotencyKey.safeParse(header).success
+      )
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'the Idempotency-Key header must be 8 to 100 visible ASCII characters, e.g. a UUID',
+        );
       const result = await submitAnswer(deps, requireActor(c), {
         assignmentId: c.req.valid('param').id,
         answer: body.answer,
         durationMs: body.durationMs,
-        idempotencyKey,
+        idempotencyKey: body.idempotencyKey ?? header,
       });
       return c.json(
         {

@@ -5,6 +5,7 @@ import { answerMatchesGold } from '../../domain/tasks/answerMatchesGold.ts';
 import { utcDayStart } from '../../domain/tasks/utcDayStart.ts';
 import type { ExamStatus } from '../../shared/api.ts';
 import { answerSchemaFor } from '../../shared/methods.ts';
+import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../shared/text.ts';
 import type { Deps } from '../deps.ts';
 import type { Actor, StoredAnswer } from '../ports.ts';
 
@@ -49,6 +50,8 @@ export async function submitAnswer(
   const project = (await deps.projects.getProject(assignment.projectId))!;
   if (project.status !== 'active')
     throw new DomainError('PROJECT_NOT_ACTIVE', `this task is ${project.status}; it takes no answers now`);
+  if (project.deadline && new Date(project.deadline) <= now)
+    throw new DomainError('PROJECT_NOT_ACTIVE', 'this task has passed its deadline; it takes no answers now');
 
   const parsed = answerSchemaFor(project.annotation, assignment.itemData).safeParse(input.answer);
   if (!parsed.success) {
@@ -70,6 +73,7 @@ export async function submitAnswer(
       );
   }
   const answer = parsed.data;
+  if (hasUnstorableText(answer)) throw new DomainError('ANSWER_INVALID', `the answer ${UNSTORABLE_MESSAGE}`);
   const hash = answerHash(answer);
   const isCorrect =
     assignment.isGold && assignment.goldAnswer !== null
