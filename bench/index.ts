@@ -1,0 +1,26 @@
+// Runs every benchmark in sequence: npm run bench. Settings come from BENCH_* environment variables
+// (see apiThroughputOptions in bench/apiThroughput.ts); progress goes to stderr, results to stdout.
+import os from 'node:os';
+import { apiThroughput, apiThroughputOptions, formatApiThroughput } from './apiThroughput.ts';
+
+const benchmarks: { name: string; run: () => Promise<string> }[] = [
+  {
+    name: 'API throughput',
+    run: async () => {
+      const o = apiThroughputOptions();
+      const settings = `${o.clients.join('/')} clients, ${o.warmupSeconds} s warmup + ${o.seconds} s per run, pool ${o.poolSize}`;
+      return `${settings}\n\n${formatApiThroughput(await apiThroughput(o))}`;
+    },
+  },
+];
+
+const started = Date.now();
+const cpu = os.cpus();
+console.log(
+  `Caravan benchmarks — Node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}`.trim(),
+);
+for (const b of benchmarks) {
+  const t0 = Date.now();
+  console.log(`\n== ${b.name}: ${await b.run()}\n(${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+}
+console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s`);
