@@ -47,8 +47,12 @@ export function accountStore(db: Db): AccountStore {
       await db.query('delete from sessions where token_hash = $1', [tokenHash]);
     },
     async userBySession(tokenHash, now) {
-      const r = await db.query<UserRow>(
-        `select ${USER_COLUMNS} from sessions s join users u on u.id = s.user_id where s.token_hash = $1 and s.expires_at > $2`,
+      // One round trip for the user and their organizations: this runs on every signed-in request.
+      const r = await db.query<UserRow & { orgs: Membership[] }>(
+        `select ${USER_COLUMNS}, coalesce((
+             select json_agg(json_build_object('id', o.id, 'name', o.name, 'role', m.role) order by o.created_at)
+             from memberships m join organizations o on o.id = m.org_id where m.user_id = u.id), '[]') as orgs
+         from sessions s join users u on u.id = s.user_id where s.token_hash = $1 and s.expires_at > $2`,
         [tokenHash, now],
       );
       return r.rows[0] ?? null;

@@ -69,7 +69,7 @@ async function project(overrides: Record<string, unknown> = {}, itemCount = 3): 
 }
 
 async function answer(p: ProjectRow, user: UserRow, choice = 'a', at = now) {
-  const lease = await work.lease(p, user.id, at, null, 1);
+  const lease = await work.leaseNew(p, user.id, at);
   if (!lease) return null;
   const assignment = (await work.assignment(lease.id))!;
   const a = { choice };
@@ -130,7 +130,7 @@ describe('leases', () => {
       expect(await answer(p, u)).not.toBeNull();
       expect(await answer(p, u)).toBeNull();
     }
-    expect(await work.lease(p, u3.id, now, null, 1)).toBeNull();
+    expect(await work.leaseNew(p, u3.id, now)).toBeNull();
     const counts = await db.query(
       'select answer_count, claims, is_open from items where project_id = $1 order by id',
       [p.id],
@@ -144,7 +144,7 @@ describe('leases', () => {
   it('keeps overlap exact under concurrent leasing', async () => {
     const p = await project({ overlap: 3 }, 10);
     const users = await Promise.all(Array.from({ length: 40 }, () => contributor()));
-    const leases = await Promise.all(users.map((u) => work.lease(p, u.id, now, null, 1)));
+    const leases = await Promise.all(users.map((u) => work.leaseNew(p, u.id, now)));
     const got = leases.filter((l) => l !== null);
     expect(got).toHaveLength(30);
     const perItem = new Map<string, number>();
@@ -156,12 +156,12 @@ describe('leases', () => {
   it('returns expired leases to the pool', async () => {
     const p = await project({ overlap: 1, leaseSeconds: 30 }, 1);
     const [u1, u2] = [await contributor(), await contributor()];
-    expect(await work.lease(p, u1.id, now, null, 1)).not.toBeNull();
-    expect(await work.lease(p, u2.id, now, null, 1)).toBeNull();
+    expect(await work.leaseNew(p, u1.id, now)).not.toBeNull();
+    expect(await work.leaseNew(p, u2.id, now)).toBeNull();
     const later = new Date(now.getTime() + 31_000);
     expect(await work.expireLeases(later, p.id)).toBe(1);
     expect(await work.expireLeases(later, p.id)).toBe(0);
-    expect((await work.lease(p, u2.id, later, null, 1))?.itemId).toBeDefined();
+    expect((await work.leaseNew(p, u2.id, later))?.itemId).toBeDefined();
   });
 });
 

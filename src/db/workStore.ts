@@ -112,17 +112,44 @@ export function workStore(db: Db): WorkStore {
       });
     },
 
-    async lease(project, userId, now, afterId, maxLive) {
-      const live = await db.query<RawLease>(
-        `select ${LEASE_COLUMNS} from assignments a join items i on i.id = a.item_id
-         where a.user_id = $1 and a.project_id = $2 and a.kind = 'work' and a.status = 'leased' and a.expires_at > $3
-         order by a.id`,
-        [userId, project.id, now],
+    async leaseContext(projectId, userId, now, dayStart) {
+      if (!isUuid(projectId)) return null;
+      const r = await db.query(
+        `select ${PROJECT_COLUMNS},
+           (select count(*)::int from answers x where x.user_id = $2 and x.project_id = p.id and x.kind = 'work'
+              and x.created_at >= $4) as "doneToday",
+           coalesce((select json_agg(json_build_object('id', a.id::text, 'itemId', a.item_id::text, 'data', i.data,
+                'leasedAt', a.leased_at, 'expiresAt', a.expires_at) order by a.id)
+              from assignments a join items i on i.id = a.item_id
+              where a.user_id = $2 and a.project_id = p.id and a.kind = 'work' and a.status = 'leased' and a.expires_at > $3),
+             '[]') as live
+         from projects p where p.id = $1`,
+        [projectId, userId, now, dayStart],
       );
-      const after = afterId && isId(afterId) ? BigInt(afterId) : 0n;
-      const held = live.rows.find((l) => BigInt(l.id) > after);
-      if (held) return held;
-      if (live.rows.length >= maxLive) return live.rows[0] ?? null;
+      const row = r.rows[0];
+      if (!row) return null;
+      const { doneToday, live, ...project } = row;
+      type RawLive = {
+        id: string;
+        itemId: string;
+        data: Record<string, unknown>;
+        leasedAt: string;
+        expiresAt: string;
+      };
+      return {
+        project: toProject(project),
+        doneToday,
+        live: (live as RawLive[]).map((l) => ({
+          ...l,
+          projectId,
+          kind: 'work' as const,
+          leasedAt: new Date(l.leasedAt),
+          expiresAt: new Date(l.expiresAt),
+        })),
+      };
+    },
+
+    async leaseNew(project, userId, now) {
       for (let attempt = 0; attempt < 10; attempt++) {
         const fresh = await leaseNew(db, project, userId, now);
         if (fresh) return fresh;
@@ -134,6 +161,59 @@ export function workStore(db: Db): WorkStore {
       // Nothing open: leases that ran out may be holding the last items.
       if ((await expireLeases(db, now, project.id)) > 0) return leaseNew(db, project, userId, now);
       return null;
+    },
+
+    async submitContext(assignmentId, userId, idempotencyKey, dayStart) {
+      if (!isId(assignmentId)) return null;
+      const r = await db.query(
+        `select a.id as "aId", a.project_id as "aProjectId", a.item_id as "aItemId", a.user_id as "aUserId",
+           a.kind as "aKind", a.status as "aStatus", a.expires_at as "aExpiresAt", a.exam_attempt as "aExamAttempt",
+           i.data as "aItemData", i.gold_answer as "aGoldAnswer", i.is_gold as "aIsGold", ${PROJECT_COLUMNS},
+           (select count(*)::int from answers x where x.user_id = $2 and x.project_id = a.project_id and x.kind = 'work'
+              and x.created_at >= $4) as "doneToday",
+           (select json_build_object('answerId', e.id::text, 'assignmentId', e.assignment_id::text,
+                'ledgerSeq', e.ledger_seq, 'ledgerHash', '0x' || encode(l.hash, 'hex'))
+              from answers e join ledger_entries l on l.project_id = e.project_id and l.seq = e.ledger_seq
+              where $3::text is not null and e.user_id = $2 and e.idempotency_key = $3) as earlier
+         from assignments a join items i on i.id = a.item_id join projects p on p.id = a.project_id
+         where a.id = $1`,
+        [assignmentId, userId, idempotencyKey, dayStart],
+      );
+      const row = r.rows[0];
+      if (!row) return null;
+      const {
+        aId,
+        aProjectId,
+        aItemId,
+        aUserId,
+        aKind,
+        aStatus,
+        aExpiresAt,
+        aExamAttempt,
+        aItemData,
+        aGoldAnswer,
+        aIsGold,
+      } = row;
+      const { doneToday, earlier, ...rest } = row;
+      const project = Object.fromEntries(Object.entries(rest).filter(([k]) => !/^a[A-Z]/.test(k)));
+      return {
+        assignment: {
+          id: aId,
+          projectId: aProjectId,
+          itemId: aItemId,
+          userId: aUserId,
+          kind: aKind,
+          status: aStatus,
+          expiresAt: aExpiresAt,
+          examAttempt: aExamAttempt,
+          itemData: aItemData,
+          goldAnswer: aGoldAnswer,
+          isGold: aIsGold,
+        },
+        project: toProject(project as never),
+        doneToday,
+        earlier: earlier ? { ...earlier, ledgerSeq: Number(earlier.ledgerSeq) } : null,
+      };
     },
 
     expireLeases: (now, projectId) => expireLeases(db, now, projectId),
@@ -275,11 +355,13 @@ async function leaseNew(q: Queryable, project: ProjectRow, userId: string, now: 
   const expiresAt = new Date(now.getTime() + project.leaseSeconds * 1000);
   // SKIP LOCKED lets concurrent contributors take different items; claims on the item row keep overlap exact.
   const r = await q.query<RawLease>(
+    // `= any(array[…])` and the two-column order keep the planner on items_open (project_id, id) instead of
+    // walking the primary key through other projects' items; `offset 0` keeps the check a per-row index probe.
     `with picked as (
        select i.id from items i
-       where i.project_id = $1 and i.is_open and not i.is_gold
-         and not exists (select 1 from assignments a where a.item_id = i.id and a.user_id = $2 and a.kind = 'work')
-       order by i.id limit 1
+       where i.project_id = any(array[$1::uuid]) and i.is_open and not i.is_gold
+         and not exists (select 1 from assignments a where a.item_id = i.id and a.user_id = $2 and a.kind = 'work' offset 0)
+       order by i.project_id, i.id limit 1
        for update skip locked
      ), claimed as (
        update items set claims = claims + 1, is_open = claims + 1 < $5 from picked where items.id = picked.id
@@ -299,9 +381,9 @@ async function leaseNew(q: Queryable, project: ProjectRow, userId: string, now: 
 
 async function openItemLeft(q: Queryable, projectId: string, userId: string): Promise<boolean> {
   const r = await q.query(
-    `select 1 from items i where i.project_id = $1 and i.is_open and not i.is_gold
-       and not exists (select 1 from assignments a where a.item_id = i.id and a.user_id = $2 and a.kind = 'work')
-     limit 1`,
+    `select 1 from items i where i.project_id = any(array[$1::uuid]) and i.is_open and not i.is_gold
+       and not exists (select 1 from assignments a where a.item_id = i.id and a.user_id = $2 and a.kind = 'work' offset 0)
+     order by i.project_id, i.id limit 1`,
     [projectId, userId],
   );
   return r.rowCount === 1;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 // PostgreSQL text cannot hold NUL, and lone UTF-16 surrogates are not valid UTF-8.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const UNSTORABLE_MESSAGE = 'contains a NUL character or broken unicode (a lone surrogate): remove it';

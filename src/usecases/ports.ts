@@ -31,7 +31,8 @@ export type AccountStore = {
   ): Promise<void>;
   createSession(tokenHash: Uint8Array, userId: string, now: Date, expiresAt: Date): Promise<void>;
   deleteSession(tokenHash: Uint8Array): Promise<void>;
-  userBySession(tokenHash: Uint8Array, now: Date): Promise<UserRow | null>;
+  /** The user of a live session, with their organizations. */
+  userBySession(tokenHash: Uint8Array, now: Date): Promise<(UserRow & { orgs: Membership[] }) | null>;
   userByApiKey(keyHash: Uint8Array, now: Date): Promise<{ user: UserRow; orgId: string } | null>;
   memberships(userId: string): Promise<Membership[]>;
   createOrg(name: string, ownerId: string): Promise<Membership>;
@@ -121,17 +122,17 @@ export type WorkStore = {
   examStatus(project: ProjectRow, userId: string): Promise<ExamStatus>;
   /** Starts a new exam attempt with `questionCount` gold items, or returns the open one. */
   startExam(project: ProjectRow, userId: string, now: Date): Promise<Lease[]>;
-  /**
-   * The contributor's oldest live lease after `afterId` (a reload, or the preloaded next item), else a new lease
-   * while they hold fewer than `maxLive`; null when no item is left for them.
-   */
-  lease(
-    project: ProjectRow,
+  /** In one read: the project, the contributor's answers today and the leases they hold in it. */
+  leaseContext(projectId: string, userId: string, now: Date, dayStart: Date): Promise<LeaseContext | null>;
+  /** A new lease on the next open item this contributor has not seen; null when none is left. */
+  leaseNew(project: ProjectRow, userId: string, now: Date): Promise<Lease | null>;
+  /** In one read: the assignment and item, its project, the contributor's answers today, an earlier answer under the key. */
+  submitContext(
+    assignmentId: string,
     userId: string,
-    now: Date,
-    afterId: string | null,
-    maxLive: number,
-  ): Promise<Lease | null>;
+    idempotencyKey: string | null,
+    dayStart: Date,
+  ): Promise<SubmitContext | null>;
   /** Returns the items of leases that ran out to the pool. */
   expireLeases(now: Date, projectId?: string): Promise<number>;
   assignment(id: string): Promise<AssignmentRow | null>;
@@ -143,6 +144,14 @@ export type WorkStore = {
   /** Hands a leased work item back unanswered, as if never leased (the contributor left); false if it was not leased. */
   release(assignmentId: string, now: Date): Promise<boolean>;
   history(userId: string, beforeId: string | null, limit: number): Promise<HistoryRow[]>;
+};
+
+export type LeaseContext = { project: ProjectRow; doneToday: number; live: Lease[] };
+export type SubmitContext = {
+  assignment: AssignmentRow;
+  project: ProjectRow;
+  doneToday: number;
+  earlier: StoredAnswer | null;
 };
 
 export type AssignmentRow = {

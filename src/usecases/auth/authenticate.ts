@@ -17,7 +17,7 @@ export async function authenticate(
   if (input.sessionToken) {
     const user = await deps.accounts.userBySession(hashSecret(input.sessionToken), now);
     if (!user) return null;
-    return { ...user, orgs: await deps.accounts.memberships(user.id), via: 'session', apiKeyOrgId: null };
+    return { ...user, via: 'session', apiKeyOrgId: null };
   }
   return null;
 }

@@ -2,19 +2,23 @@ import { DomainError } from '../../domain/errors.ts';
 import { utcDayStart } from '../../domain/tasks/utcDayStart.ts';
 import type { Deps } from '../deps.ts';
 import type { Actor, Lease } from '../ports.ts';
-import { activeProject } from './startExam.ts';
+import { checkActive } from './startExam.ts';
 
 /**
  * Leases the next item to a contributor: gates (level, exam, daily cap) first; then a live lease they already hold
- * after `afterId`, or a new one. Null when nothing is left for them.
+ * after `afterId` (a reload, or the preloaded next item), or a new one while they hold fewer than the limit.
+ * Null when nothing is left for them.
  */
 export async function nextAssignment(
-  deps: Pick<Deps, 'work' | 'projects' | 'clock' | 'settings'>,
+  deps: Pick<Deps, 'work' | 'clock' | 'settings'>,
   actor: Actor,
   input: { projectId: string; afterId?: string | undefined },
 ): Promise<Lease | null> {
   const now = deps.clock.now();
-  const project = await activeProject(deps, input.projectId);
+  const context = await deps.work.leaseContext(input.projectId, actor.id, now, utcDayStart(now));
+  if (!context) throw new DomainError('NOT_FOUND', `no task ${input.projectId}`);
+  const { project, doneToday, live } = context;
+  checkActive(project, now);
   if (actor.level < project.requiredLevel)
     throw new DomainError(
       'LEVEL_TOO_LOW',
@@ -30,11 +34,15 @@ export async function nextAssignment(
     if (exam.status !== 'passed')
       throw new DomainError('EXAM_REQUIRED', 'pass the qualification exam first (POST /api/tasks/:id/exam)');
   }
-  const done = await deps.work.answersToday(project.id, actor.id, utcDayStart(now));
-  if (done >= project.dailyCap)
+  if (doneToday >= project.dailyCap)
     throw new DomainError(
       'DAILY_CAP_REACHED',
       `you reached this project's daily cap of ${project.dailyCap}; it resets at 00:00 UTC`,
     );
-  return deps.work.lease(project, actor.id, now, input.afterId ?? null, deps.settings.maxLiveLeases);
+
+  const after = input.afterId ? BigInt(input.afterId) : 0n;
+  const held = live.find((l) => BigInt(l.id) > after);
+  if (held) return held;
+  if (live.length >= deps.settings.maxLiveLeases) return live[0] ?? null;
+  return deps.work.leaseNew(project, actor.id, now);
 }

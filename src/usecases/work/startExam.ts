@@ -37,9 +37,14 @@ export async function activeProject(
 ): Promise<ProjectRow> {
   const project = await deps.projects.getProject(projectId);
   if (!project) throw new DomainError('NOT_FOUND', `no task ${projectId}`);
+  checkActive(project, deps.clock.now());
+  return project;
+}
+
+/** Refuses work on a project that is paused, closed or past its deadline. */
+export function checkActive(project: ProjectRow, now: Date): void {
   if (project.status !== 'active')
     throw new DomainError('PROJECT_NOT_ACTIVE', `this task is ${project.status}; it takes no work now`);
-  if (project.deadline && new Date(project.deadline) <= deps.clock.now())
+  if (project.deadline && new Date(project.deadline) <= now)
     throw new DomainError('PROJECT_NOT_ACTIVE', 'this task has passed its deadline');
-  return project;
 }

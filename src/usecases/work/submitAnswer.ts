@@ -16,7 +16,7 @@ export type SubmitOutcome = StoredAnswer & { replayed: boolean; exam: ExamStatus
  * hash-chained ledger entry in one transaction. A retry with the same idempotency key returns the first result.
  */
 export async function submitAnswer(
-  deps: Pick<Deps, 'work' | 'projects' | 'clock'>,
+  deps: Pick<Deps, 'work' | 'clock'>,
   actor: Actor,
   input: {
     assignmentId: string;
@@ -26,20 +26,24 @@ export async function submitAnswer(
   },
 ): Promise<SubmitOutcome> {
   const now = deps.clock.now();
-  if (input.idempotencyKey) {
-    const earlier = await deps.work.answerByIdempotencyKey(actor.id, input.idempotencyKey);
-    if (earlier) {
-      if (earlier.assignmentId !== input.assignmentId)
-        throw new DomainError(
-          'IDEMPOTENCY_CONFLICT',
-          'this idempotency key was already used for another assignment',
-        );
-      return { ...earlier, replayed: true, exam: null };
-    }
+  const key = input.idempotencyKey ?? null;
+  const context = await deps.work.submitContext(input.assignmentId, actor.id, key, utcDayStart(now));
+  const earlier = context
+    ? context.earlier
+    : key
+      ? await deps.work.answerByIdempotencyKey(actor.id, key)
+      : null;
+  if (earlier) {
+    if (earlier.assignmentId !== input.assignmentId)
+      throw new DomainError(
+        'IDEMPOTENCY_CONFLICT',
+        'this idempotency key was already used for another assignment',
+      );
+    return { ...earlier, replayed: true, exam: null };
   }
-  const assignment = await deps.work.assignment(input.assignmentId);
-  if (!assignment || assignment.userId !== actor.id)
+  if (!context || context.assignment.userId !== actor.id)
     throw new DomainError('NOT_FOUND', `no assignment ${input.assignmentId} of yours`);
+  const { assignment, project } = context;
   if (assignment.status !== 'leased')
     throw new DomainError('ASSIGNMENT_CLOSED', `this assignment was already ${assignment.status}`);
   if (assignment.expiresAt <= now)
@@ -47,7 +51,6 @@ export async function submitAnswer(
       'LEASE_EXPIRED',
       'your time on this item ran out and it went back to the pool; take the next one',
     );
-  const project = (await deps.projects.getProject(assignment.projectId))!;
   if (project.status !== 'active')
     throw new DomainError('PROJECT_NOT_ACTIVE', `this task is ${project.status}; it takes no answers now`);
   if (project.deadline && new Date(project.deadline) <= now)
@@ -64,14 +67,11 @@ export async function submitAnswer(
       },
     );
   }
-  if (assignment.kind === 'work') {
-    const done = await deps.work.answersToday(project.id, actor.id, utcDayStart(now));
-    if (done >= project.dailyCap)
-      throw new DomainError(
-        'DAILY_CAP_REACHED',
-        `you reached this project's daily cap of ${project.dailyCap}; it resets at 00:00 UTC`,
-      );
-  }
+  if (assignment.kind === 'work' && context.doneToday >= project.dailyCap)
+    throw new DomainError(
+      'DAILY_CAP_REACHED',
+      `you reached this project's daily cap of ${project.dailyCap}; it resets at 00:00 UTC`,
+    );
   const answer = parsed.data;
   if (hasUnstorableText(answer)) throw new DomainError('ANSWER_INVALID', `the answer ${UNSTORABLE_MESSAGE}`);
   const hash = answerHash(answer);
