@@ -141,6 +141,8 @@ create unique index answers_idempotency on answers(user_id, idempotency_key) whe
 create index answers_project_time on answers(project_id, created_at);
 create index answers_item on answers(item_id);
 create index answers_user_time on answers(user_id, id desc);
+-- daily caps count a contributor's answers in a project since midnight
+create index answers_user_project_time on answers(user_id, project_id, created_at);
 
 -- The append-only contribution ledger: one hash chain per project.
 -- hash = sha256(prev_hash || payload), payload = the canonical JSON of (contributor, item, answer hash, time).
