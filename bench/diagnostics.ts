@@ -233,20 +233,14 @@ async function timedLoops(
 }
 
 /**
- * The store calls behind one answer, without HTTP, sessions or the use cases' checks: lease (workStore.lease), read
+ * The store calls behind one answer, without HTTP, sessions or the use cases' checks: lease (workStore.leaseNew), read
  * the assignment, submit (workStore.submit); `clients` loops over the app's pool.
  */
 export async function storePairs(deps: HttpDeps, level: Users, seconds: number, warmup: number) {
   let k = 0;
   return timedLoops(level.users.length, seconds, warmup, async (w) => {
     const user = level.users[w]!;
-    const lease = await deps.work.lease(
-      level.project,
-      user.id,
-      new Date(),
-      null,
-      deps.settings.maxLiveLeases,
-    );
+    const lease = await deps.work.leaseNew(level.project, user.id, new Date());
     if (!lease) return false;
     const a = (await deps.work.assignment(lease.id))!;
     if (!(await deps.work.submit(submitInput(a, level.project, user, `store-${w}-${k++}`))))

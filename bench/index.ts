@@ -2,6 +2,7 @@
 // (see apiThroughputOptions in bench/apiThroughput.ts); progress goes to stderr, results to stdout.
 import os from 'node:os';
 import { apiThroughput, apiThroughputOptions, formatApiThroughput } from './apiThroughput.ts';
+import { truthInferenceBench } from './truthInference.ts';
 
 const benchmarks: { name: string; run: () => Promise<string> }[] = [
   {
@@ -12,6 +13,13 @@ const benchmarks: { name: string; run: () => Promise<string> }[] = [
       return `${settings}\n\n${formatApiThroughput(await apiThroughput(o))}`;
     },
   },
+  {
+    name: 'Truth inference (aggregation accuracy and speed against crowd-kit)',
+    run: async () => {
+      await truthInferenceBench();
+      return 'printed above';
+    },
+  },
 ];
 
 const started = Date.now();
@@ -19,7 +27,9 @@ const cpu = os.cpus();
 console.log(
   `Caravan benchmarks — Node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}`.trim(),
 );
-for (const b of benchmarks) {
+// BENCH_ONLY=truth (any part of a name, case-insensitive) runs just the matching benchmarks.
+const only = process.env.BENCH_ONLY?.toLowerCase();
+for (const b of benchmarks.filter((x) => !only || x.name.toLowerCase().includes(only))) {
   const t0 = Date.now();
   console.log(`\n== ${b.name}: ${await b.run()}\n(${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 }

@@ -37,7 +37,7 @@ describe('background jobs', () => {
     await projects.insertItems(p.id, [{ externalId: null, data: { text: 'x' }, gold: null }]);
     const project = (await projects.getProject(p.id))!;
     const past = new Date(Date.now() - 60_000);
-    expect(await work.lease(project, owner.id, past, null, 1)).not.toBeNull();
+    expect(await work.leaseNew(project, owner.id, past)).not.toBeNull();
 
     const runner = await startWorker(
       db,
