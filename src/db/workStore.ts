@@ -7,11 +7,13 @@ import type {
   Lease,
   ProjectRow,
   StoredAnswer,
+  SubmitInput,
   TaskRow,
   WorkStore,
 } from '../usecases/ports.ts';
 import { type Db, inTransaction, type Queryable } from './pool.ts';
 import { isUuid, PROJECT_COLUMNS, toProject } from './projectStore.ts';
+import { submitBatcher } from './submitBatch.ts';
 
 const hex = (b: Buffer): Hex => `0x${b.toString('hex')}`;
 const isId = (s: string) => /^\d{1,18}$/.test(s);
@@ -30,6 +32,65 @@ const LEASE_COLUMNS = `a.id, a.project_id as "projectId", a.kind, a.item_id as "
 
 /** The work loop in PostgreSQL: discovery, exams, leases, answers and the ledger. */
 export function workStore(db: Db): WorkStore {
+  /** One answer in one statement (exam answers, and retries of a group that hit a conflict). */
+  async function submitOne(s: SubmitInput): Promise<StoredAnswer | null> {
+    // One statement, so one round trip: close the lease, advance the project's ledger head (its row lock orders
+    // the chain), store the answer and its ledger entry, count it on the item and, for exams, score the attempt.
+    const r = await db.query<{ answerId: string; seq: number; hash: Buffer }>(
+      `with closed as (
+           update assignments set status = 'submitted', closed_at = $3
+           where id = $1 and status = 'leased' and expires_at > $3
+           returning id, item_id, kind, exam_attempt
+         ), head as (
+           update ledger_heads set seq = seq + 1, prev_hash = hash, hash = sha256(hash || convert_to($4, 'UTF8'))
+           where project_id = $2 and exists (select 1 from closed)
+           returning seq, prev_hash, hash
+         ), answer as (
+           insert into answers (project_id, item_id, assignment_id, user_id, kind, answer, duration_ms, idempotency_key,
+             is_correct, reward_wei, created_at, ledger_seq)
+           select $2, closed.item_id, closed.id, $5, closed.kind, $6, $7, $8, $9, $10, $3, head.seq from closed, head
+           returning id, item_id
+         ), entry as (
+           insert into ledger_entries (project_id, seq, answer_id, contributor, item_id, answer_hash, created_at, prev_hash, hash)
+           select $2, head.seq, answer.id, $11, answer.item_id, $12, $3, head.prev_hash, head.hash from head, answer
+         ), counted as (
+           update items set answer_count = answer_count + 1 from answer where items.id = answer.item_id
+         ), exam as (
+           update exam_attempts e set answered = e.answered + 1, correct = e.correct + (case when $9 then 1 else 0 end),
+             status = case when e.answered + 1 < e.question_count then e.status
+               when (e.correct + (case when $9 then 1 else 0 end))::real / e.question_count >= $13 then 'passed' else 'failed' end,
+             finished_at = case when e.answered + 1 >= e.question_count then $3 end
+           from closed where closed.kind = 'exam' and e.project_id = $2 and e.user_id = $5 and e.attempt = closed.exam_attempt
+             and exists (select 1 from answer)
+         )
+         select answer.id as "answerId", head.seq::int as seq, head.hash from answer, head`,
+      [
+        s.assignment.id,
+        s.project.id,
+        s.now,
+        s.payloadText,
+        s.assignment.userId,
+        JSON.stringify(s.answer),
+        s.durationMs,
+        s.idempotencyKey,
+        s.isCorrect,
+        s.rewardWei.toString(),
+        s.contributor,
+        Buffer.from(s.answerHash.slice(2), 'hex'),
+        s.project.exam.passRate,
+      ],
+    );
+    const row = r.rows[0];
+    if (!row) return null;
+    return {
+      answerId: row.answerId,
+      assignmentId: s.assignment.id,
+      ledgerSeq: row.seq,
+      ledgerHash: hex(row.hash),
+    } satisfies StoredAnswer;
+  }
+  const submitWork = submitBatcher(db, submitOne);
+
   return {
     async tasks(userId, now, projectId) {
       const dayStart = utcDayStart(now);
@@ -256,62 +317,7 @@ export function workStore(db: Db): WorkStore {
       return r.rows[0]!.n;
     },
 
-    async submit(s) {
-      // One statement, so one round trip: close the lease, advance the project's ledger head (its row lock orders
-      // the chain), store the answer and its ledger entry, count it on the item and, for exams, score the attempt.
-      const r = await db.query<{ answerId: string; seq: number; hash: Buffer }>(
-        `with closed as (
-           update assignments set status = 'submitted', closed_at = $3
-           where id = $1 and status = 'leased' and expires_at > $3
-           returning id, item_id, kind, exam_attempt
-         ), head as (
-           update ledger_heads set seq = seq + 1, prev_hash = hash, hash = sha256(hash || convert_to($4, 'UTF8'))
-           where project_id = $2 and exists (select 1 from closed)
-           returning seq, prev_hash, hash
-         ), answer as (
-           insert into answers (project_id, item_id, assignment_id, user_id, kind, answer, duration_ms, idempotency_key,
-             is_correct, reward_wei, created_at, ledger_seq)
-           select $2, closed.item_id, closed.id, $5, closed.kind, $6, $7, $8, $9, $10, $3, head.seq from closed, head
-           returning id, item_id
-         ), entry as (
-           insert into ledger_entries (project_id, seq, answer_id, contributor, item_id, answer_hash, created_at, prev_hash, hash)
-           select $2, head.seq, answer.id, $11, answer.item_id, $12, $3, head.prev_hash, head.hash from head, answer
-         ), counted as (
-           update items set answer_count = answer_count + 1 from answer where items.id = answer.item_id
-         ), exam as (
-           update exam_attempts e set answered = e.answered + 1, correct = e.correct + (case when $9 then 1 else 0 end),
-             status = case when e.answered + 1 < e.question_count then e.status
-               when (e.correct + (case when $9 then 1 else 0 end))::real / e.question_count >= $13 then 'passed' else 'failed' end,
-             finished_at = case when e.answered + 1 >= e.question_count then $3 end
-           from closed where closed.kind = 'exam' and e.project_id = $2 and e.user_id = $5 and e.attempt = closed.exam_attempt
-             and exists (select 1 from answer)
-         )
-         select answer.id as "answerId", head.seq::int as seq, head.hash from answer, head`,
-        [
-          s.assignment.id,
-          s.project.id,
-          s.now,
-          s.payloadText,
-          s.assignment.userId,
-          JSON.stringify(s.answer),
-          s.durationMs,
-          s.idempotencyKey,
-          s.isCorrect,
-          s.rewardWei.toString(),
-          s.contributor,
-          Buffer.from(s.answerHash.slice(2), 'hex'),
-          s.project.exam.passRate,
-        ],
-      );
-      const row = r.rows[0];
-      if (!row) return null;
-      return {
-        answerId: row.answerId,
-        assignmentId: s.assignment.id,
-        ledgerSeq: row.seq,
-        ledgerHash: hex(row.hash),
-      } satisfies StoredAnswer;
-    },
+    submit: (s) => (s.assignment.kind === 'work' ? submitWork(s) : submitOne(s)),
 
     async skip(assignmentId, reason, note, now) {
       if (!isId(assignmentId)) return false;

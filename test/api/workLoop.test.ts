@@ -420,3 +420,44 @@ describe('API surface', () => {
     expect((await t.call('GET', '/healthz')).json).toEqual({ ok: true });
   });
 });
+
+describe('answers arriving together', () => {
+  it('stores each once, chains them all, and sorts out raced idempotency keys', async () => {
+    const id = await projectWithItems(
+      { overlap: 1 },
+      Array.from({ length: 12 }, (_, i) => JSON.stringify({ text: `item ${i}` })),
+    );
+    // Four contributors, each holding two leases (the item on screen and the preloaded one).
+    const people = [alice, bob, await t.signIn('reviewer'), await t.signIn('admin')];
+    const leases: { aid: string; cookie: string }[] = [];
+    for (const cookie of people) {
+      const first = (await t.call('POST', `/api/tasks/${id}/assignments`, { cookie })).json.id;
+      const second = (await t.call('POST', `/api/tasks/${id}/assignments?after=${first}`, { cookie })).json
+        .id;
+      leases.push({ aid: first, cookie }, { aid: second, cookie });
+    }
+    // Alice's two leases share one key: one is stored, the other is told the key is taken.
+    const results = await Promise.all(
+      leases.map(({ aid, cookie }, k) =>
+        t.call('POST', `/api/assignments/${aid}/answer`, {
+          cookie,
+          body: {
+            answer: { choice: 'pos' },
+            idempotencyKey: k < 2 ? 'shared-key-1' : `own-key-${k}`,
+          },
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(7);
+    const conflict = results.find((r) => r.status === 409);
+    expect(conflict?.json.error.code).toBe('IDEMPOTENCY_CONFLICT');
+    const seqs = results.filter((r) => r.status === 200).map((r) => r.json.ledgerSeq);
+    expect(new Set(seqs).size).toBe(7);
+    const ledger = await t.call('GET', `/api/projects/${id}/ledger/verify`, { cookie: requester });
+    expect(ledger.json).toMatchObject({ ok: true, entries: 7 });
+    expect((await t.call('GET', `/api/projects/${id}/stats`, { cookie: requester })).json.answersTotal).toBe(
+      7,
+    );
+  });
+});

@@ -192,3 +192,18 @@ create table blobs (
   content_type text not null,
   created_at timestamptz not null default now()
 );
+
+-- The hashes of a run of ledger entries after `start`: h_k = sha256(h_{k-1} || payload_k).
+-- Lets one statement append a whole batch of answers to a project's chain.
+create function ledger_chain(start bytea, payloads text[]) returns bytea[] language plpgsql immutable as $$
+declare
+  h bytea := start;
+  hashes bytea[] := '{}';
+  p text;
+begin
+  foreach p in array payloads loop
+    h := sha256(h || convert_to(p, 'UTF8'));
+    hashes := hashes || h;
+  end loop;
+  return hashes;
+end $$;

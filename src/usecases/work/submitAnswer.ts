@@ -103,7 +103,12 @@ export async function submitAnswer(
     // Two requests raced with the same key: the other one stored it; answer as a replay.
     if (input.idempotencyKey && (error as { code?: string }).code === '23505') {
       const earlier = await deps.work.answerByIdempotencyKey(actor.id, input.idempotencyKey);
-      if (earlier) return { ...earlier, replayed: true, exam: null };
+      if (earlier?.assignmentId === input.assignmentId) return { ...earlier, replayed: true, exam: null };
+      if (earlier)
+        throw new DomainError(
+          'IDEMPOTENCY_CONFLICT',
+          'this idempotency key was already used for another assignment',
+        );
     }
     throw error;
   }
