@@ -6,6 +6,7 @@ import type { Db } from '../db/pool.ts';
 import { projectStore } from '../db/projectStore.ts';
 import { workStore } from '../db/workStore.ts';
 import type { HttpDeps } from '../http/context.ts';
+import { cacheSessions } from '../usecases/auth/cacheSessions.ts';
 import type { Clock } from '../usecases/ports.ts';
 
 export type WireOptions = {
@@ -19,12 +20,13 @@ export type WireOptions = {
 
 /** Wires the real stores on a database into the dependencies every use case and route takes. */
 export function wire(db: Db, o: WireOptions): HttpDeps {
+  const clock = o.clock ?? { now: () => new Date() };
   return {
-    accounts: accountStore(db),
+    accounts: cacheSessions(accountStore(db), clock),
     projects: projectStore(db),
     work: workStore(db),
     blobs: localBlobStore(path.join(o.dataDir, 'blobs')),
-    clock: o.clock ?? { now: () => new Date() },
+    clock,
     settings: {
       chainId: o.chainId ?? 31_337,
       devWallets: o.devWallets ?? false,
