@@ -153,6 +153,17 @@ describe('leases', () => {
     expect(perItem.size).toBe(10);
   });
 
+  it('goes back for an earlier item that reopened after the contributor moved past it', async () => {
+    const p = await project({ overlap: 1, leaseSeconds: 30 }, 3);
+    const [u1, u2] = [await contributor(), await contributor()];
+    const first = await work.leaseNew(p, u1.id, now);
+    expect(first?.data).toEqual({ text: 'item 0' });
+    expect((await answer(p, u2))?.ledgerSeq).toBe(1);
+    expect((await answer(p, u2))?.ledgerSeq).toBe(2);
+    const later = new Date(now.getTime() + 31_000);
+    expect((await work.leaseNew(p, u2.id, later))?.itemId).toBe(first?.itemId);
+  });
+
   it('returns expired leases to the pool', async () => {
     const p = await project({ overlap: 1, leaseSeconds: 30 }, 1);
     const [u1, u2] = [await contributor(), await contributor()];

@@ -212,7 +212,8 @@ export function workStore(db: Db): WorkStore {
 
     async leaseNew(project, userId, now) {
       for (let attempt = 0; attempt < 10; attempt++) {
-        const fresh = await leaseNew(db, project, userId, now);
+        const fresh =
+          (await leaseNew(db, project, userId, now)) ?? (await leaseNew(db, project, userId, now, true));
         if (fresh) return fresh;
         // SKIP LOCKED passes over items other contributors are leasing this instant: if any open item is left
         // for this contributor, it was only busy, so try again.
@@ -220,7 +221,7 @@ export function workStore(db: Db): WorkStore {
         await new Promise((r) => setTimeout(r, 2 + Math.random() * 8));
       }
       // Nothing open: leases that ran out may be holding the last items.
-      if ((await expireLeases(db, now, project.id)) > 0) return leaseNew(db, project, userId, now);
+      if ((await expireLeases(db, now, project.id)) > 0) return leaseNew(db, project, userId, now, true);
       return null;
     },
 
@@ -357,7 +358,18 @@ export function workStore(db: Db): WorkStore {
   };
 }
 
-async function leaseNew(q: Queryable, project: ProjectRow, userId: string, now: Date): Promise<Lease | null> {
+/**
+ * Leases the first open item the contributor has not seen. Items are handed out in id order, so the search starts
+ * after the last item this contributor was given (`fromStart` false) and only walks from the beginning when that
+ * finds nothing: otherwise every lease would step over all the items they already answered that are still open.
+ */
+async function leaseNew(
+  q: Queryable,
+  project: ProjectRow,
+  userId: string,
+  now: Date,
+  fromStart = false,
+): Promise<Lease | null> {
   const expiresAt = new Date(now.getTime() + project.leaseSeconds * 1000);
   // SKIP LOCKED lets concurrent contributors take different items; claims on the item row keep overlap exact.
   const r = await q.query<RawLease>(
@@ -366,6 +378,8 @@ async function leaseNew(q: Queryable, project: ProjectRow, userId: string, now: 
     `with picked as (
        select i.id from items i
        where i.project_id = any(array[$1::uuid]) and i.is_open and not i.is_gold
+         and i.id > (case when $6 then 0 else coalesce((select max(s.item_id) from assignments s
+           where s.user_id = $2 and s.project_id = $1 and s.kind = 'work'), 0) end)
          and not exists (select 1 from assignments a where a.item_id = i.id and a.user_id = $2 and a.kind = 'work' offset 0)
        order by i.project_id, i.id limit 1
        for update skip locked
@@ -380,7 +394,7 @@ async function leaseNew(q: Queryable, project: ProjectRow, userId: string, now: 
      select l.id, l.project_id as "projectId", l.kind, l.item_id as "itemId", c.data, l.leased_at as "leasedAt",
        l.expires_at as "expiresAt"
      from leased l join claimed c on c.id = l.item_id`,
-    [project.id, userId, now, expiresAt, project.overlap],
+    [project.id, userId, now, expiresAt, project.overlap, fromStart],
   );
   return r.rows[0] ?? null;
 }

@@ -121,6 +121,8 @@ create unique index assignments_once on assignments(item_id, user_id) where kind
 create unique index assignments_exam_once on assignments(item_id, user_id, exam_attempt) where kind = 'exam';
 create index assignments_live on assignments(item_id) where status = 'leased';
 create index assignments_user_project on assignments(user_id, project_id, status);
+-- where a contributor's next lease starts looking: after the last item they were given
+create index assignments_user_item on assignments(user_id, project_id, item_id) where kind = 'work';
 
 create table answers (
   id bigint generated always as identity primary key,
