@@ -1,10 +1,16 @@
 import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { aggregateFile } from '../cli/aggregate.ts';
 import { credentialsPath, readCredentials, writeCredentials } from '../cli/credentials.ts';
 import { importFile } from '../cli/importFile.ts';
 import { login } from '../cli/login.ts';
 import { progressBar } from '../cli/progress.ts';
 import { loadConfig } from '../config/config.ts';
+import { DomainError } from '../domain/errors.ts';
+import {
+  CATEGORICAL_METHODS,
+  type CategoricalMethod,
+} from '../domain/quality/aggregate/categoricalMethods.ts';
 import { formatUnits } from '../shared/amount.ts';
 import { createProjectBody } from '../shared/api.ts';
 import { ApiError, createClient } from '../shared/client.ts';
@@ -189,8 +195,50 @@ program
     }
   });
 
+program
+  .command('aggregate')
+  .description(
+    "infer one label per item from a crowd's answers (CSV item,worker,label); writes item,label,confidence",
+  )
+  .argument('<answers>', 'CSV with the header item,worker,label')
+  .addOption(
+    new Option(
+      '-m, --method <method>',
+      Object.entries(CATEGORICAL_METHODS)
+        .map(([k, v]) => `${k}: ${v.label}`)
+        .join('; '),
+    )
+      .choices(Object.keys(CATEGORICAL_METHODS))
+      .default('ds'),
+  )
+  .option('-t, --truth <file>', 'CSV item,truth: print the accuracy of the inferred labels')
+  .option('-o, --out <file>', 'write the labels here instead of standard output')
+  .option('--json', 'print a JSON summary (to standard error when the labels go to standard output)')
+  .action(
+    (answers: string, o: { method: CategoricalMethod; truth?: string; out?: string; json?: boolean }) => {
+      const out = o.out ? fs.openSync(o.out, 'w') : null;
+      const summary = aggregateFile({ answers, method: o.method, truth: o.truth }, (line) =>
+        out === null ? process.stdout.write(line) : fs.writeSync(out, line),
+      );
+      if (out !== null) fs.closeSync(out);
+      const report = o.out ? process.stdout : process.stderr;
+      if (o.json) report.write(`${JSON.stringify(summary)}\n`);
+      else {
+        const accuracy =
+          summary.accuracy === null
+            ? ''
+            : `; accuracy ${summary.accuracy.toFixed(4)} on ${summary.truthItems} items with truth`;
+        report.write(
+          `${CATEGORICAL_METHODS[summary.method].label}: ${summary.items} items, ${summary.workers} workers, ${summary.answers} answers, ` +
+            `${summary.classes} classes in ${summary.seconds.toFixed(3)} s; mean confidence ${summary.meanConfidence.toFixed(3)}${accuracy}\n`,
+        );
+      }
+    },
+  );
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ApiError) process.stderr.write(`caravan: ${error.message} (${error.code})\n`);
+  else if (error instanceof DomainError) process.stderr.write(`caravan: ${error.message}\n`);
   else process.stderr.write(`caravan: ${(error as Error).message}\n`);
   process.exit(1);
 });

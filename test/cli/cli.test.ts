@@ -131,4 +131,72 @@ describe('caravan CLI', () => {
     expect(r.stderr).toContain('name:');
     expect(r.stderr).toContain('modality:');
   });
+
+  it('aggregates a crowd from CSV, scores it against the truth and names bad lines', async () => {
+    // Two careful workers and one who always answers the opposite: Dawid-Skene learns to read him inverted.
+    const rows = ['item,worker,label'];
+    const truth = ['item,truth'];
+    for (let i = 0; i < 30; i++) {
+      const t = i % 3 === 0 ? 'cat' : 'dog';
+      const other = t === 'cat' ? 'dog' : 'cat';
+      truth.push(`q${i},${t}`);
+      rows.push(
+        `q${i},careful1,${i % 10 === 1 ? other : t}`,
+        `q${i},careful2,${i % 10 === 6 ? other : t}`,
+        `q${i},contrarian,${other}`,
+      );
+    }
+    const answers = path.join(dir, 'crowd.csv');
+    const truthFile = path.join(dir, 'truth.csv');
+    await fs.writeFile(answers, `${rows.join('\n')}\n`);
+    await fs.writeFile(truthFile, `${truth.join('\n')}\n`);
+    const out = path.join(dir, 'labels.csv');
+    const ds = await caravan(
+      'aggregate',
+      answers,
+      '--method',
+      'ds',
+      '--truth',
+      truthFile,
+      '--out',
+      out,
+      '--json',
+    );
+    expect(ds.code).toBe(0);
+    const summary = JSON.parse(ds.stdout);
+    expect(summary).toMatchObject({
+      method: 'ds',
+      items: 30,
+      workers: 3,
+      answers: 90,
+      classes: 2,
+      accuracy: 1,
+      truthItems: 30,
+    });
+    const lines = (await fs.readFile(out, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('item,label,confidence');
+    expect(lines).toHaveLength(31);
+    expect(lines[1]).toMatch(/^q0,cat,(0|1)\.\d{6}$/);
+    // Majority vote is fooled where one careful worker slips and the contrarian sides with him: 6 of 30.
+    const mv = await caravan(
+      'aggregate',
+      answers,
+      '--method',
+      'mv',
+      '--truth',
+      truthFile,
+      '--json',
+      '--out',
+      out,
+    );
+    expect(JSON.parse(mv.stdout).accuracy).toBeCloseTo(24 / 30, 6);
+
+    const bad = path.join(dir, 'bad-crowd.csv');
+    await fs.writeFile(bad, 'item,worker,label\nq1,w1,cat\nq2,,dog\n');
+    const refused = await caravan('aggregate', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('line 3: "worker" is empty');
+    const noHeader = await caravan('aggregate', truthFile);
+    expect(noHeader.stderr).toContain('line 1 must be a header naming item,worker,label');
+  });
 });
