@@ -153,7 +153,9 @@ export function ProjectsPage() {
 function ProjectProgress({ project }: { project: Project }) {
   const stats = useAsync(() => apiClient.projectStats(project.id), [project.id]);
   const done = stats.data?.itemsDone ?? 0;
-  const total = stats.data?.itemCount ?? project.itemCount;
+  const total = stats.data
+    ? stats.data.itemCount - stats.data.goldCount
+    : project.itemCount - project.goldCount;
   return (
     <div className="row-progress">
       <ProgressBar value={done} max={total} label={`${project.name} progress`} />

@@ -48,10 +48,16 @@ export function ProgressPanel({
 
   if (!stats) return <section className="card panel">{error ? <Alert>{error}</Alert> : <Loading />}</section>;
 
+  // Gold items check contributors; they are not part of the work to finish.
+  const workItems = stats.itemCount - stats.goldCount;
   const budget = BigInt(budgetWei);
   const spent = BigInt(stats.spentWei);
   const tiles: [string, string, (string | undefined)?][] = [
-    ['Items done', `${stats.itemsDone.toLocaleString()} / ${stats.itemCount.toLocaleString()}`],
+    [
+      'Items done',
+      `${stats.itemsDone.toLocaleString()} / ${workItems.toLocaleString()}`,
+      stats.goldCount ? `plus ${stats.goldCount.toLocaleString()} gold` : undefined,
+    ],
     [
       'Answers',
       `${stats.answersTotal.toLocaleString()} / ${stats.answersNeeded.toLocaleString()}`,
@@ -77,7 +83,7 @@ export function ProgressPanel({
         </span>
       </div>
       {error && <Alert tone="warning">Could not refresh: {error}</Alert>}
-      <ProgressBar value={stats.itemsDone} max={stats.itemCount} label="Items done" />
+      <ProgressBar value={stats.itemsDone} max={workItems} label="Items done" />
       <dl className="stats">
         {tiles.map(([label, value, note]) => (
           <div key={label} className="stat" data-stat={label}>
