@@ -310,14 +310,6 @@ export function workStore(db: Db): WorkStore {
         : null;
     },
 
-    async answersToday(projectId, userId, dayStart) {
-      const r = await db.query<{ n: number }>(
-        `select count(*)::int as n from answers where project_id = $1 and user_id = $2 and kind = 'work' and created_at >= $3`,
-        [projectId, userId, dayStart],
-      );
-      return r.rows[0]!.n;
-    },
-
     submit: (s) => (s.assignment.kind === 'work' ? submitWork(s) : submitOne(s)),
 
     async skip(assignmentId, reason, note, now) {

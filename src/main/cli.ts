@@ -12,7 +12,7 @@ import {
   type CategoricalMethod,
 } from '../domain/quality/aggregate/categoricalMethods.ts';
 import { formatUnits } from '../shared/amount.ts';
-import { createProjectBody } from '../shared/api.ts';
+import { createProjectBody, importFormatFromFileName } from '../shared/api.ts';
 import { ApiError, createClient } from '../shared/client.ts';
 import { startPlatform } from './server.ts';
 
@@ -149,15 +149,7 @@ items
   .addOption(serverOption())
   .action(async (projectId: string, file: string, o: { format?: string; url?: string }) => {
     if (!fs.existsSync(file)) throw new Error(`no file ${file}`);
-    const format =
-      o.format ??
-      (file.endsWith('.csv')
-        ? 'csv'
-        : file.endsWith('.json')
-          ? 'labelstudio'
-          : file.endsWith('.jsonl') || file.endsWith('.ndjson')
-            ? 'jsonl'
-            : undefined);
+    const format = o.format ?? importFormatFromFileName(file);
     if (!format) throw new Error('say the format with --format jsonl|csv|labelstudio');
     const { baseUrl, apiKey } = await apiClient(o.url);
     const started = Date.now();

@@ -135,6 +135,15 @@ export const updateProjectBody = z.object({ status: projectStatus });
 
 export const importFormat = z.enum(['jsonl', 'csv', 'labelstudio']);
 export type ImportFormat = z.infer<typeof importFormat>;
+
+/** The import format a file's name suggests: .jsonl/.ndjson, .csv, or .json (a Label Studio task export). */
+export function importFormatFromFileName(name: string): ImportFormat | null {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.json')) return 'labelstudio';
+  return null;
+}
 export const importQuery = z.object({ format: importFormat.optional() });
 export const importResultBody = z.object({
   imported: z.number().int(),

@@ -137,7 +137,6 @@ export type WorkStore = {
   expireLeases(now: Date, projectId?: string): Promise<number>;
   assignment(id: string): Promise<AssignmentRow | null>;
   answerByIdempotencyKey(userId: string, key: string): Promise<StoredAnswer | null>;
-  answersToday(projectId: string, userId: string, dayStart: Date): Promise<number>;
   /** Stores the answer, its ledger entry and closes the assignment, all in one transaction; null if the lease was gone. */
   submit(input: SubmitInput): Promise<StoredAnswer | null>;
   skip(assignmentId: string, reason: string, note: string | null, now: Date): Promise<boolean>;

@@ -26,12 +26,9 @@ export async function importItems(
   return { ...result, itemCount: project.itemCount + result.imported };
 }
 
-/** The import format from an explicit choice or a file name. */
-export function importFormatOf(explicit: ImportFormat | undefined, fileName?: string): ImportFormat {
+/** The import format the request named; a raw body carries no file name to guess it from. */
+export function importFormatOf(explicit: ImportFormat | undefined): ImportFormat {
   if (explicit) return explicit;
-  if (fileName?.endsWith('.csv')) return 'csv';
-  if (fileName?.endsWith('.json')) return 'labelstudio';
-  if (fileName?.endsWith('.jsonl') || fileName?.endsWith('.ndjson')) return 'jsonl';
   throw new DomainError(
     'VALIDATION_FAILED',
     'say which format the file is in: ?format=jsonl, csv or labelstudio',

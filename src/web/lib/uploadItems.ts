@@ -1,15 +1,6 @@
 import { type ImportFormat, type ImportResult, importResultBody } from '../../shared/api.ts';
 import { ApiError } from '../../shared/client.ts';
 
-/** The import format a file's name suggests: .jsonl, .csv, or .json (a Label Studio task export). */
-export function formatFromFileName(name: string): ImportFormat | null {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.json')) return 'labelstudio';
-  return null;
-}
-
 /**
  * Uploads an items file with XMLHttpRequest, the one browser API that reports upload progress.
  * Rejects with an ApiError carrying the server's message (which names the bad line).

@@ -1,11 +1,16 @@
 import { useRef, useState } from 'react';
-import type { ImportFormat, ImportResult, Project } from '../../shared/api.ts';
+import {
+  type ImportFormat,
+  type ImportResult,
+  importFormatFromFileName,
+  type Project,
+} from '../../shared/api.ts';
 import { ApiError } from '../../shared/client.ts';
 import { requiredItemFields } from '../../shared/methods.ts';
 import { Alert } from '../components/Alert.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { errorMessage } from '../lib/apiClient.ts';
-import { formatFromFileName, uploadItems } from '../lib/uploadItems.ts';
+import { uploadItems } from '../lib/uploadItems.ts';
 import { MediaImport, mediaFieldOf } from './MediaImport.tsx';
 
 const FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -41,7 +46,7 @@ export function ImportPanel({ project, onImported }: { project: Project; onImpor
     setFile(next);
     setResult(null);
     setError(null);
-    const detected = next ? formatFromFileName(next.name) : null;
+    const detected = next ? importFormatFromFileName(next.name) : null;
     if (detected) setFormat(detected);
   }
 
