@@ -199,3 +199,24 @@ export type BlobStore = {
   put(bytes: Uint8Array, contentType: string): Promise<{ sha256: string; size: number }>;
   get(sha256: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
 };
+
+/** What a model judge says of one answer. */
+export type JudgeVerdict = {
+  verdict: 'approve' | 'reject' | 'unsure';
+  /** One sentence a reviewer can read. */
+  reason: string;
+  /** The model that answered, as the endpoint named it. */
+  model: string;
+};
+
+/** An optional model that reviews answers (any OpenAI-compatible chat-completions endpoint). */
+export type ModelJudge = {
+  judge(input: {
+    /** The project's prompt for the judge: what a good answer is. */
+    prompt: string;
+    instructions: string;
+    method: Method;
+    item: ItemData;
+    answer: unknown;
+  }): Promise<JudgeVerdict>;
+};
