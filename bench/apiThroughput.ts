@@ -142,7 +142,7 @@ export async function apiThroughput(
 
 // ------------------------------------------------------------------------------------------------ targets
 
-type Target = { name: string; url: string; server: string; close: () => Promise<void> };
+export type Target = { name: string; url: string; server: string; close: () => Promise<void> };
 
 function withDatabase(url: string, name: string) {
   const u = new URL(url);
@@ -157,7 +157,7 @@ async function adminClient(url: string) {
   return client;
 }
 
-async function embeddedTarget(): Promise<Target> {
+export async function embeddedTarget(): Promise<Target> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'caravan-bench-pg-'));
   // Postgres runs as the `postgres` system user when we are root; it must reach its data directory.
   await fs.chmod(dir, 0o755);

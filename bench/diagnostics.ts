@@ -200,6 +200,8 @@ function submitInput(a: AssignmentRow, project: ProjectRow, user: UserRow, key: 
     idempotencyKey: key,
     isCorrect: null,
     rewardWei: BigInt(project.rewardPerItemWei),
+    screening: [],
+    screenOutcome: 'pass' as const,
     now,
   };
 }
@@ -274,7 +276,7 @@ export async function submitAlone(
   const leased = await db.query<AssignmentRow>(
     // The columns of workStore.assignment, for all the leases at once.
     `select a.id, a.project_id as "projectId", a.item_id as "itemId", a.user_id as "userId", a.kind, a.status,
-       a.expires_at as "expiresAt", a.exam_attempt as "examAttempt", i.data as "itemData",
+       a.leased_at as "leasedAt", a.expires_at as "expiresAt", a.exam_attempt as "examAttempt", i.data as "itemData",
        i.gold_answer as "goldAnswer", i.is_gold as "isGold"
      from assignments a join items i on i.id = a.item_id
      where a.project_id = $1 and a.status = 'leased' and a.user_id = any($2::uuid[]) order by a.id desc`,

@@ -2,6 +2,7 @@
 // (see apiThroughputOptions in bench/apiThroughput.ts); progress goes to stderr, results to stdout.
 import os from 'node:os';
 import { apiThroughput, apiThroughputOptions, formatApiThroughput } from './apiThroughput.ts';
+import { crowdPipeline, formatCrowdPipeline } from './crowdPipeline.ts';
 import { truthInferenceBench } from './truthInference.ts';
 
 const benchmarks: { name: string; run: () => Promise<string> }[] = [
@@ -19,6 +20,17 @@ const benchmarks: { name: string; run: () => Promise<string> }[] = [
       await truthInferenceBench();
       return 'printed above';
     },
+  },
+  {
+    name: 'Simulated crowd through the real pipeline (label accuracy, rewards to spammers)',
+    run: async () =>
+      formatCrowdPipeline(
+        await crowdPipeline({
+          items: Number(process.env.BENCH_CROWD_ITEMS ?? 600),
+          workers: Number(process.env.BENCH_CROWD_WORKERS ?? 100),
+          seed: Number(process.env.BENCH_SEED ?? 7),
+        }),
+      ),
   },
 ];
 

@@ -25,6 +25,8 @@ describe('loadConfig', () => {
       seedDemo: true,
       runWorker: true,
       dbPoolSize: 20,
+      judge: null,
+      qualityDelayMs: 1000,
       logLevel: 'info',
     });
   });
@@ -42,6 +44,10 @@ describe('loadConfig', () => {
         CARAVAN_SEED_DEMO: 'false',
         CARAVAN_WORKER: 'false',
         CARAVAN_DB_POOL_SIZE: '5',
+        CARAVAN_JUDGE_URL: 'http://127.0.0.1:11434/v1',
+        CARAVAN_JUDGE_MODEL: 'llama3.1',
+        CARAVAN_JUDGE_API_KEY: 'sk-test',
+        CARAVAN_QUALITY_DELAY_MS: '250',
         LOG_LEVEL: 'debug',
       }),
     ).toEqual({
@@ -55,6 +61,8 @@ describe('loadConfig', () => {
       seedDemo: false,
       runWorker: false,
       dbPoolSize: 5,
+      judge: { url: 'http://127.0.0.1:11434/v1', model: 'llama3.1', apiKey: 'sk-test' },
+      qualityDelayMs: 250,
       logLevel: 'debug',
     });
   });

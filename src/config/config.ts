@@ -16,6 +16,12 @@ const envSchema = z.object({
   CARAVAN_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   CARAVAN_WORKER: z.enum(['true', 'false']).default('true'),
   CARAVAN_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  /** A model judge: the base URL of any OpenAI-compatible chat-completions API (ending in /v1). */
+  CARAVAN_JUDGE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CARAVAN_JUDGE_MODEL: z.string().min(1).max(200).default('gpt-4o-mini'),
+  CARAVAN_JUDGE_API_KEY: z.string().min(1).optional(),
+  /** How long after an answer its project's quality pass runs (answers arriving meanwhile join it). */
+  CARAVAN_QUALITY_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -30,6 +36,8 @@ export type Config = {
   seedDemo: boolean;
   runWorker: boolean;
   dbPoolSize: number;
+  judge: { url: string; model: string; apiKey: string | undefined } | null;
+  qualityDelayMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -60,6 +68,10 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     seedDemo: e.CARAVAN_SEED_DEMO === 'true',
     runWorker: e.CARAVAN_WORKER === 'true',
     dbPoolSize: e.CARAVAN_DB_POOL_SIZE,
+    judge: e.CARAVAN_JUDGE_URL
+      ? { url: e.CARAVAN_JUDGE_URL, model: e.CARAVAN_JUDGE_MODEL, apiKey: e.CARAVAN_JUDGE_API_KEY }
+      : null,
+    qualityDelayMs: e.CARAVAN_QUALITY_DELAY_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

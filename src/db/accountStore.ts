@@ -33,7 +33,7 @@ export function accountStore(db: Db): AccountStore {
     async setUserRoles(userId, roles) {
       await db.query(
         `update users set is_admin = coalesce($2, is_admin), is_reviewer = coalesce($3, is_reviewer),
-           level = coalesce($4, level) where id = $1`,
+           level = coalesce($4, level), base_level = coalesce($4, base_level) where id = $1`,
         [userId, roles.isAdmin ?? null, roles.isReviewer ?? null, roles.level ?? null],
       );
     },

@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.ts';
 import { GENESIS_HASH } from '../domain/ledger/ledgerEntryHash.ts';
 import type { StoredLedgerEntry } from '../domain/ledger/verifyLedger.ts';
 import type { ProjectStats } from '../shared/api.ts';
+import { qualitySettings } from '../shared/qualitySettings.ts';
 import type { ExportRow, ItemRowOut, ProjectRow, ProjectStore } from '../usecases/ports.ts';
 import { type Db, inTransaction, type Queryable } from './pool.ts';
 
@@ -10,12 +11,14 @@ export const PROJECT_COLUMNS = `p.id, p.org_id as "orgId", p.name, p.description
   p.annotation, p.instructions, p.overlap, p.reward_per_item_wei::text as "rewardPerItemWei",
   p.budget_wei::text as "budgetWei", p.daily_cap as "dailyCap", p.required_level as "requiredLevel", p.languages,
   p.domains, p.deadline, p.exam, p.gold_share as "goldShare", p.lease_seconds as "leaseSeconds", p.status,
-  p.item_count as "itemCount", p.gold_count as "goldCount", p.created_at as "createdAt"`;
+  p.item_count as "itemCount", p.gold_count as "goldCount", p.created_at as "createdAt", p.quality`;
 
 type RawProject = Omit<ProjectRow, 'deadline' | 'createdAt'> & { deadline: Date | null; createdAt: Date };
 
 export const toProject = (r: RawProject): ProjectRow => ({
   ...r,
+  // Stored settings hold what the requester chose; defaults added later fill in here.
+  quality: qualitySettings.parse(r.quality),
   deadline: r.deadline ? r.deadline.toISOString() : null,
   createdAt: r.createdAt.toISOString(),
 });
@@ -39,8 +42,8 @@ export function projectStore(db: Db): ProjectStore {
         const r = await tx.query<RawProject>(
           `insert into projects as p (org_id, created_by, name, description, task_type, modality, method, annotation,
              instructions, overlap, reward_per_item_wei, budget_wei, daily_cap, required_level, languages, domains,
-             deadline, exam, gold_share, lease_seconds)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+             deadline, exam, gold_share, lease_seconds, quality)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
            returning ${PROJECT_COLUMNS}`,
           [
             orgId,
@@ -63,6 +66,7 @@ export function projectStore(db: Db): ProjectStore {
             JSON.stringify(p.exam),
             p.goldShare,
             p.leaseSeconds,
+            JSON.stringify(p.quality),
           ],
         );
         const project = toProject(r.rows[0]!);
@@ -84,10 +88,11 @@ export function projectStore(db: Db): ProjectStore {
       return r.rows.map(toProject);
     },
 
-    async setStatus(id, status) {
+    async updateProject(id, change) {
       const r = await db.query<RawProject>(
-        `update projects p set status = $2, updated_at = now() where id = $1 returning ${PROJECT_COLUMNS}`,
-        [id, status],
+        `update projects p set status = coalesce($2, status), quality = coalesce($3, quality), updated_at = now()
+         where id = $1 returning ${PROJECT_COLUMNS}`,
+        [id, change.status ?? null, change.quality ? JSON.stringify(change.quality) : null],
       );
       return toProject(r.rows[0]!);
     },

@@ -77,9 +77,9 @@ async function writeBatch(
   const r = await db.query<{ assignmentId: string; answerId: string; seq: number; hash: Buffer }>(
     `with input as (
        select * from unnest($2::bigint[], $3::uuid[], $4::jsonb[], $5::int[], $6::text[], $7::bool[], $8::numeric[],
-         $9::text[], $10::bytea[], $11::text[], $12::timestamptz[])
+         $9::text[], $10::bytea[], $11::text[], $12::timestamptz[], $13::jsonb[], $14::text[])
          with ordinality as t(assignment_id, user_id, answer, duration_ms, idempotency_key, is_correct, reward_wei,
-           contributor, answer_hash, payload, created_at, ord)
+           contributor, answer_hash, payload, created_at, screening, screen_outcome, ord)
      ), closed as (
        update assignments a set status = 'submitted', closed_at = input.created_at
        from input where a.id = input.assignment_id and a.status = 'leased' and a.expires_at > input.created_at
@@ -98,9 +98,9 @@ async function writeBatch(
          ledger_chain(h.prev_hash, payloads.p) as hashes
      ), answer as (
        insert into answers (project_id, item_id, assignment_id, user_id, kind, answer, duration_ms, idempotency_key,
-         is_correct, reward_wei, created_at, ledger_seq)
+         is_correct, reward_wei, created_at, ledger_seq, screening, screen_outcome)
        select $1, n.item_id, n.assignment_id, n.user_id, 'work', n.answer, n.duration_ms, n.idempotency_key,
-         n.is_correct, n.reward_wei, n.created_at, head.base_seq + n.n
+         n.is_correct, n.reward_wei, n.created_at, head.base_seq + n.n, n.screening, n.screen_outcome
        from numbered n, head
        returning id, assignment_id, ledger_seq
      ), entry as (
@@ -128,6 +128,8 @@ async function writeBatch(
       inputs.map((s) => Buffer.from(s.answerHash.slice(2), 'hex')),
       inputs.map((s) => s.payloadText),
       inputs.map((s) => s.now),
+      inputs.map((s) => JSON.stringify(s.screening)),
+      inputs.map((s) => s.screenOutcome),
     ],
   );
   return new Map(

@@ -90,6 +90,8 @@ async function answer(p: ProjectRow, user: UserRow, choice = 'a', at = now) {
     idempotencyKey: null,
     isCorrect: null,
     rewardWei: 5n,
+    screening: [],
+    screenOutcome: 'pass',
     now: at,
   });
 }

@@ -47,8 +47,12 @@ export function workStore(db: Db): WorkStore {
            returning seq, prev_hash, hash
          ), answer as (
            insert into answers (project_id, item_id, assignment_id, user_id, kind, answer, duration_ms, idempotency_key,
-             is_correct, reward_wei, created_at, ledger_seq)
-           select $2, closed.item_id, closed.id, $5, closed.kind, $6, $7, $8, $9, $10, $3, head.seq from closed, head
+             is_correct, reward_wei, created_at, ledger_seq, screening, screen_outcome, status, decided_by, decided_at)
+           select $2, closed.item_id, closed.id, $5, closed.kind, $6, $7, $8, $9, $10, $3, head.seq, $14, $15,
+             -- exam answers are settled by their gold answer at once; work answers wait for the quality pass
+             case when closed.kind = 'work' then 'pending' when $9 then 'approved' else 'rejected' end,
+             case when closed.kind = 'exam' then 'gold' end, case when closed.kind = 'exam' then $3::timestamptz end
+           from closed, head
            returning id, item_id
          ), entry as (
            insert into ledger_entries (project_id, seq, answer_id, contributor, item_id, answer_hash, created_at, prev_hash, hash)
@@ -78,6 +82,8 @@ export function workStore(db: Db): WorkStore {
         s.contributor,
         Buffer.from(s.answerHash.slice(2), 'hex'),
         s.project.exam.passRate,
+        JSON.stringify(s.screening),
+        s.screenOutcome,
       ],
     );
     const row = r.rows[0];
@@ -97,7 +103,8 @@ export function workStore(db: Db): WorkStore {
       const r = await db.query(
         `select ${PROJECT_COLUMNS},
            greatest(0, (p.item_count - p.gold_count) * p.overlap
-             - (select count(*) from answers a where a.project_id = p.id and a.kind = 'work'))::int as "remainingItems",
+             - (select count(*) from answers a where a.project_id = p.id and a.kind = 'work'
+                  and a.is_correct is null))::int as "remainingItems",
            (select percentile_cont(0.5) within group (order by d.duration_ms) from
               (select duration_ms from answers a where a.project_id = p.id and a.kind = 'work' and a.duration_ms is not null
                order by a.id desc limit 200) d) as "medianMs",
@@ -179,6 +186,9 @@ export function workStore(db: Db): WorkStore {
         `select ${PROJECT_COLUMNS},
            (select count(*)::int from answers x where x.user_id = $2 and x.project_id = p.id and x.kind = 'work'
               and x.created_at >= $4) as "doneToday",
+           (select json_build_object('correct', count(*) filter (where g.is_correct), 'total', count(*))
+              from answers g where g.user_id = $2 and g.project_id = p.id and g.kind = 'work'
+                and g.is_correct is not null) as gold,
            coalesce((select json_agg(json_build_object('id', a.id::text, 'itemId', a.item_id::text, 'data', i.data,
                 'leasedAt', a.leased_at, 'expiresAt', a.expires_at) order by a.id)
               from assignments a join items i on i.id = a.item_id
@@ -189,7 +199,7 @@ export function workStore(db: Db): WorkStore {
       );
       const row = r.rows[0];
       if (!row) return null;
-      const { doneToday, live, ...project } = row;
+      const { doneToday, live, gold, ...project } = row;
       type RawLive = {
         id: string;
         itemId: string;
@@ -200,6 +210,7 @@ export function workStore(db: Db): WorkStore {
       return {
         project: toProject(project),
         doneToday,
+        gold,
         live: (live as RawLive[]).map((l) => ({
           ...l,
           projectId,
@@ -225,18 +236,76 @@ export function workStore(db: Db): WorkStore {
       return null;
     },
 
+    async leaseGold(project, userId, now) {
+      const expiresAt = new Date(now.getTime() + project.leaseSeconds * 1000);
+      // A gold item leases like any work item (the contributor cannot tell them apart), but it is never
+      // closed by overlap: everyone can be checked on it once. An offset into the gold items, chosen at random,
+      // spreads contributors over them without sorting the whole set.
+      const r = await db.query<RawLease>(
+        `with candidates as (
+           select i.id from items i
+           where i.project_id = $1 and i.is_gold
+             and not exists (select 1 from assignments a where a.item_id = i.id and a.user_id = $2)
+         ), picked as (
+           select id from candidates offset floor(random() * greatest((select count(*) from candidates), 1)) limit 1
+         ), claimed as (
+           update items set claims = claims + 1 from picked where items.id = picked.id returning items.id, items.data
+         ), leased as (
+           insert into assignments (project_id, item_id, user_id, kind, status, leased_at, expires_at)
+           select $1, claimed.id, $2, 'work', 'leased', $3, $4 from claimed
+           returning id, project_id, kind, item_id, leased_at, expires_at
+         )
+         select l.id, l.project_id as "projectId", l.kind, l.item_id as "itemId", c.data, l.leased_at as "leasedAt",
+           l.expires_at as "expiresAt"
+         from leased l join claimed c on c.id = l.item_id`,
+        [project.id, userId, now, expiresAt],
+      );
+      return r.rows[0] ?? null;
+    },
+
+    async similarTexts(projectId, buckets) {
+      const r = await db.query<{ contributorId: string; signature: number[] }>(
+        `select s.user_id as "contributorId", s.signature from text_signatures s
+         where s.answer_id in (
+           select b.answer_id from text_bands b
+           join unnest($2::int[]) with ordinality as q(bucket, band) on b.band = q.band - 1 and b.bucket = q.bucket
+           where b.project_id = $1 limit 200)`,
+        [projectId, Array.from(buckets)],
+      );
+      return r.rows.map((row) => ({ ...row, signature: row.signature.map((h) => h >>> 0) }));
+    },
+
+    async saveTextSignature({ answerId, projectId, userId, signature, buckets }) {
+      await db.query(
+        `with s as (
+           insert into text_signatures (answer_id, project_id, user_id, signature) values ($1, $2, $3, $4)
+           on conflict do nothing returning answer_id
+         )
+         insert into text_bands (project_id, band, bucket, answer_id)
+         select $2, (q.band - 1)::smallint, q.bucket, s.answer_id from s, unnest($5::int[]) with ordinality as q(bucket, band)`,
+        // Signatures are unsigned 32-bit; the column is a signed int4, so store the same bits.
+        [answerId, projectId, userId, Array.from(signature, (h) => h | 0), Array.from(buckets)],
+      );
+    },
+
     async submitContext(assignmentId, userId, idempotencyKey, dayStart) {
       if (!isId(assignmentId)) return null;
       const r = await db.query(
         `select a.id as "aId", a.project_id as "aProjectId", a.item_id as "aItemId", a.user_id as "aUserId",
-           a.kind as "aKind", a.status as "aStatus", a.expires_at as "aExpiresAt", a.exam_attempt as "aExamAttempt",
+           a.kind as "aKind", a.status as "aStatus", a.leased_at as "aLeasedAt", a.expires_at as "aExpiresAt",
+           a.exam_attempt as "aExamAttempt",
            i.data as "aItemData", i.gold_answer as "aGoldAnswer", i.is_gold as "aIsGold", ${PROJECT_COLUMNS},
            (select count(*)::int from answers x where x.user_id = $2 and x.project_id = a.project_id and x.kind = 'work'
               and x.created_at >= $4) as "doneToday",
            (select json_build_object('answerId', e.id::text, 'assignmentId', e.assignment_id::text,
                 'ledgerSeq', e.ledger_seq, 'ledgerHash', '0x' || encode(l.hash, 'hex'))
               from answers e join ledger_entries l on l.project_id = e.project_id and l.seq = e.ledger_seq
-              where $3::text is not null and e.user_id = $2 and e.idempotency_key = $3) as earlier
+              where $3::text is not null and e.user_id = $2 and e.idempotency_key = $3) as earlier,
+           (select coalesce(json_agg(r.answer order by r.created_at), '[]') from (
+              select x.answer, x.created_at from answers x
+              where x.user_id = $2 and x.project_id = a.project_id and x.kind = 'work'
+              order by x.created_at desc
+              limit greatest(coalesce((p.quality #>> '{screening,straightLining,runLength}')::int, 10) - 1, 1)) r) as recent
          from assignments a join items i on i.id = a.item_id join projects p on p.id = a.project_id
          where a.id = $1`,
         [assignmentId, userId, idempotencyKey, dayStart],
@@ -250,13 +319,14 @@ export function workStore(db: Db): WorkStore {
         aUserId,
         aKind,
         aStatus,
+        aLeasedAt,
         aExpiresAt,
         aExamAttempt,
         aItemData,
         aGoldAnswer,
         aIsGold,
       } = row;
-      const { doneToday, earlier, ...rest } = row;
+      const { doneToday, earlier, recent, ...rest } = row;
       const project = Object.fromEntries(Object.entries(rest).filter(([k]) => !/^a[A-Z]/.test(k)));
       return {
         assignment: {
@@ -266,6 +336,7 @@ export function workStore(db: Db): WorkStore {
           userId: aUserId,
           kind: aKind,
           status: aStatus,
+          leasedAt: aLeasedAt,
           expiresAt: aExpiresAt,
           examAttempt: aExamAttempt,
           itemData: aItemData,
@@ -275,6 +346,7 @@ export function workStore(db: Db): WorkStore {
         project: toProject(project as never),
         doneToday,
         earlier: earlier ? { ...earlier, ledgerSeq: Number(earlier.ledgerSeq) } : null,
+        recent,
       };
     },
 
@@ -284,7 +356,7 @@ export function workStore(db: Db): WorkStore {
       if (!isId(id)) return null;
       const r = await db.query<AssignmentRow>(
         `select a.id, a.project_id as "projectId", a.item_id as "itemId", a.user_id as "userId", a.kind, a.status,
-           a.expires_at as "expiresAt", a.exam_attempt as "examAttempt", i.data as "itemData",
+           a.leased_at as "leasedAt", a.expires_at as "expiresAt", a.exam_attempt as "examAttempt", i.data as "itemData",
            i.gold_answer as "goldAnswer", i.is_gold as "isGold"
          from assignments a join items i on i.id = a.item_id where a.id = $1`,
         [id],

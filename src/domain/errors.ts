@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'ASSIGNMENT_CLOSED',
   'IDEMPOTENCY_CONFLICT',
   'ANSWER_INVALID',
+  'GOLD_ACCURACY_TOO_LOW',
+  'REVIEW_NOT_ALLOWED',
+  'REVIEW_CLOSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

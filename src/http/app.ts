@@ -11,7 +11,11 @@ import { type AppEnv, type HttpDeps, router } from './context.ts';
 import { STATUS_OF } from './errors.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { blobServeRoutes, blobUploadRoutes } from './routes/blobs.ts';
+import { progressRoutes } from './routes/progress.ts';
 import { projectRoutes } from './routes/projects.ts';
+import { qaRoutes } from './routes/qa.ts';
+import { qualityRoutes } from './routes/quality.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { workRoutes } from './routes/work.ts';
 
 export type AppOptions = {
@@ -105,6 +109,10 @@ export function createApp(deps: HttpDeps, options: AppOptions = {}) {
   });
   api.route('/', authRoutes(deps));
   api.route('/', projectRoutes(deps));
+  api.route('/', qualityRoutes(deps));
+  api.route('/', reviewRoutes(deps));
+  api.route('/', qaRoutes(deps));
+  api.route('/', progressRoutes(deps));
   api.route('/', workRoutes(deps));
   api.route('/', blobUploadRoutes(deps));
   api.doc31('/openapi.json', {

@@ -1,5 +1,23 @@
-import type { Assignment, HistoryEntry, Me, Project } from '../shared/api.ts';
-import type { ApiKeyRow, HistoryRow, Lease, Membership, ProjectRow, UserRow } from '../usecases/ports.ts';
+import type {
+  Assignment,
+  HistoryEntry,
+  Me,
+  Project,
+  QaSample,
+  ReviewQueue,
+  ReviewTask,
+} from '../shared/api.ts';
+import type {
+  ApiKeyRow,
+  HistoryRow,
+  Lease,
+  Membership,
+  ProjectRow,
+  QaSampleRow,
+  UserRow,
+} from '../usecases/ports.ts';
+import type { BlindReviewTask } from '../usecases/review/blindReviewTask.ts';
+import type { ReviewQueueEntry } from '../usecases/review/listReviewQueue.ts';
 
 // Presenters name every field that leaves the server, so a new column never leaks by accident.
 
@@ -42,6 +60,7 @@ export const presentProject = (p: ProjectRow): Project => ({
   exam: p.exam,
   goldShare: p.goldShare,
   leaseSeconds: p.leaseSeconds,
+  quality: p.quality,
   status: p.status,
   itemCount: p.itemCount,
   goldCount: p.goldCount,
@@ -69,4 +88,56 @@ export const presentHistory = (h: HistoryRow): HistoryEntry => ({
   createdAt: h.createdAt.toISOString(),
   ledgerSeq: h.ledgerSeq,
   rewardWei: h.rewardWei.toString(),
+});
+
+const presentReviewStats = (s: ReviewQueueEntry['stats']): ReviewQueue['stats'] => ({
+  done: s.done,
+  goldCorrect: s.goldCorrect,
+  goldTotal: s.goldTotal,
+  earnedWei: s.earnedWei.toString(),
+});
+
+export const presentReviewQueue = (q: {
+  projects: ReviewQueueEntry[];
+  stats: ReviewQueueEntry['stats'];
+}): ReviewQueue => ({
+  projects: q.projects.map((e) => ({
+    projectId: e.project.id,
+    name: e.project.name,
+    description: e.project.description,
+    method: e.project.annotation.method,
+    modality: e.project.modality,
+    waiting: e.waiting,
+    rewardWei: e.rewardWei.toString(),
+    stats: presentReviewStats(e.stats),
+  })),
+  stats: presentReviewStats(q.stats),
+});
+
+/** A review task, blind: nothing about who answered, nor whether it is a gold review. */
+export const presentReviewTask = (t: BlindReviewTask): ReviewTask => ({
+  id: t.id,
+  projectId: t.projectId,
+  projectName: t.projectName,
+  annotation: t.annotation,
+  instructions: t.instructions,
+  item: { id: t.itemId, data: t.itemData },
+  answer: t.answer,
+  reason: t.reason,
+  screening: t.screening.map((v) => ({ rule: v.rule, outcome: v.outcome, reason: v.reason })),
+  leasedAt: t.leasedAt.toISOString(),
+  expiresAt: t.expiresAt.toISOString(),
+});
+
+export const presentQaAnswer = (a: QaSampleRow): QaSample['answers'][number] => ({
+  answerId: a.answerId,
+  item: { id: a.itemId, externalId: a.externalId, data: a.itemData },
+  answer: a.answer,
+  status: a.status,
+  decidedBy: a.decidedBy,
+  decisionReason: a.decisionReason,
+  decidedAt: a.decidedAt ? a.decidedAt.toISOString() : null,
+  consensusScore: a.consensusScore,
+  label: a.label ? { label: a.label.label, confidence: a.label.confidence, source: a.label.source } : null,
+  contributor: a.contributor,
 });

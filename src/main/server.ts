@@ -8,6 +8,7 @@ import { type RunningPostgres, startEmbeddedPostgres } from '../db/embeddedPostg
 import { migrate } from '../db/migrate.ts';
 import { createPool } from '../db/pool.ts';
 import { createApp } from '../http/app.ts';
+import { openAiCompatibleJudge } from '../judge/openAiCompatibleJudge.ts';
 import { startWorker } from '../worker/jobs.ts';
 import { ensureWebBuilt } from './ensureWebBuilt.ts';
 import { seedDemo } from './seedDemo.ts';
@@ -45,11 +46,19 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
     chainId: config.chainId,
     devWallets: config.devWallets,
     publicUrl: config.publicUrl,
+    qualityDelayMs: config.qualityDelayMs,
+    judge: config.judge ? openAiCompatibleJudge(config.judge) : null,
     log,
   });
   if (config.seedDemo && (await seedDemo(deps))) log.info('demo data seeded');
   const worker = config.runWorker
-    ? await startWorker(pool, { work: deps.work, clock: deps.clock, log })
+    ? await startWorker(pool, {
+        work: deps.work,
+        quality: deps.quality,
+        qualityQueue: deps.qualityQueue,
+        clock: deps.clock,
+        log,
+      })
     : null;
 
   const webDir = await ensureWebBuilt(ROOT, log);

@@ -3,14 +3,27 @@ import pino, { type Logger } from 'pino';
 import { localBlobStore } from '../blobs/localBlobStore.ts';
 import { accountStore } from '../db/accountStore.ts';
 import type { Db } from '../db/pool.ts';
+import { progressStore } from '../db/progressStore.ts';
 import { projectStore } from '../db/projectStore.ts';
+import { qaStore } from '../db/qaStore.ts';
+import { qualityStore } from '../db/qualityStore.ts';
+import { reviewStore } from '../db/reviewStore.ts';
 import { workStore } from '../db/workStore.ts';
 import type { HttpDeps } from '../http/context.ts';
 import { cacheSessions } from '../usecases/auth/cacheSessions.ts';
-import type { Clock } from '../usecases/ports.ts';
+import type { Clock, ModelJudge, QualityQueue } from '../usecases/ports.ts';
+import { refreshProgress } from '../usecases/progress/refreshProgress.ts';
+import { runQualityPass } from '../usecases/quality/runQualityPass.ts';
+import { debouncedQueue } from '../worker/debouncedQueue.ts';
 
 export type WireOptions = {
   dataDir: string;
+  /** A model judge; none by default. */
+  judge?: ModelJudge | null;
+  /** Where a project's quality pass is queued; by default in this process, a second after its last answer. */
+  qualityQueue?: QualityQueue;
+  qualityDelayMs?: number;
+  reputationSigner?: `0x${string}` | null;
   chainId?: number;
   devWallets?: boolean;
   publicUrl?: string | undefined;
@@ -21,10 +34,28 @@ export type WireOptions = {
 /** Wires the real stores on a database into the dependencies every use case and route takes. */
 export function wire(db: Db, o: WireOptions): HttpDeps {
   const clock = o.clock ?? { now: () => new Date() };
-  return {
+  const log = o.log ?? pino({ level: 'silent' });
+  const deps: HttpDeps = {
     accounts: cacheSessions(accountStore(db), clock),
     projects: projectStore(db),
     work: workStore(db),
+    quality: qualityStore(db),
+    progress: progressStore(db),
+    reviews: reviewStore(db),
+    qa: qaStore(db),
+    qualityQueue:
+      o.qualityQueue ??
+      debouncedQueue(
+        async (projectId) => {
+          await runQualityPass(deps, projectId);
+          // Those whose answers were just decided: their accuracy, XP, level and tier.
+          while ((await refreshProgress(deps)).length);
+        },
+        o.qualityDelayMs ?? 1000,
+        (projectId, error) => log.error({ projectId, err: error }, 'quality pass failed'),
+      ),
+    judge: o.judge ?? null,
+    random: Math.random,
     blobs: localBlobStore(path.join(o.dataDir, 'blobs')),
     clock,
     settings: {
@@ -32,8 +63,10 @@ export function wire(db: Db, o: WireOptions): HttpDeps {
       devWallets: o.devWallets ?? false,
       maxLiveLeases: 2,
       sessionDays: 30,
+      reputationSigner: o.reputationSigner ?? null,
     },
-    log: o.log ?? pino({ level: 'silent' }),
+    log,
     publicUrl: o.publicUrl,
   };
+  return deps;
 }

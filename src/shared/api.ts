@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { annotationSchema, METHODS, MODALITIES, TASK_TYPES } from './methods.ts';
+import { qualitySettings } from './qualitySettings.ts';
 import { storableText } from './text.ts';
+import { weiString } from './weiString.ts';
 
 /** Schemas of every request and response body of the REST API, shared by the server, the web app and the CLI. */
-
-/** A non-negative integer amount of token base units, sent as a decimal string. */
-export const weiString = z
-  .string()
-  .regex(
-    /^\d{1,78}$/,
-    'amounts are whole numbers of base units, written as a decimal string like "1000000000000000000"',
-  );
 
 export const errorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
@@ -92,6 +86,7 @@ export const createProjectBody = z
     exam: examSettings.default({ enabled: false, questionCount: 5, passRate: 0.8, maxAttempts: 2 }),
     goldShare: z.number().min(0).max(0.5).default(0),
     leaseSeconds: z.number().int().min(30).max(86_400).default(600),
+    quality: qualitySettings,
   })
   .refine(
     (p) => p.taskType === 'community' || !/^\d+$/.test(p.rewardPerItemWei) || BigInt(p.rewardPerItemWei) > 0n,
@@ -124,6 +119,7 @@ export const projectBody = z.object({
   exam: examSettings,
   goldShare: z.number(),
   leaseSeconds: z.number().int(),
+  quality: qualitySettings,
   status: projectStatus,
   itemCount: z.number().int(),
   goldCount: z.number().int(),
@@ -131,7 +127,12 @@ export const projectBody = z.object({
 });
 export type Project = z.infer<typeof projectBody>;
 export const projectListBody = z.object({ projects: z.array(projectBody) });
-export const updateProjectBody = z.object({ status: projectStatus });
+export const updateProjectBody = z
+  .object({ status: projectStatus.optional(), quality: qualitySettings.optional() })
+  .refine(
+    (b) => b.status !== undefined || b.quality !== undefined,
+    'send a status, quality settings or both',
+  );
 
 export const importFormat = z.enum(['jsonl', 'csv', 'labelstudio']);
 export type ImportFormat = z.infer<typeof importFormat>;
@@ -317,4 +318,369 @@ export const blobBody = z.object({
   url: z.string(),
   size: z.number().int(),
   contentType: z.string(),
+});
+
+// ---------------------------------------------------------------- quality
+
+export const ANSWER_STATUSES = ['pending', 'review', 'approved', 'rejected'] as const;
+export const SYBIL_KINDS = ['random_clicker', 'constant_answerer', 'colluder'] as const;
+
+/** A project's quality at a glance: the requester's dashboard. */
+export const qualityReportBody = z.object({
+  answers: z.object({
+    pending: z.number().int(),
+    review: z.number().int(),
+    approved: z.number().int(),
+    rejected: z.number().int(),
+  }),
+  items: z.object({
+    /** Work items with a label. */
+    labelled: z.number().int(),
+    final: z.number().int(),
+    /** Items that asked for more answers than the project's overlap (dynamic overlap). */
+    extended: z.number().int(),
+    /** Items that stopped before the project's overlap because they were already sure. */
+    stoppedEarly: z.number().int(),
+    meanConfidence: z.number().nullable(),
+  }),
+  /** Share of answers on settled items that agree with the item's label. */
+  agreement: z.number().nullable(),
+  gold: z.object({ correct: z.number().int(), total: z.number().int() }),
+  /** Why answers were rejected: by the step that decided and the screening rule. */
+  rejections: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** Screening verdicts that flagged or rejected answers, by rule. */
+  screening: z.array(z.object({ rule: z.string(), outcome: z.string(), count: z.number().int() })),
+  contributors: z.array(
+    z.object({
+      address: z.string(),
+      displayName: z.string().nullable(),
+      answers: z.number().int(),
+      approved: z.number().int(),
+      rejected: z.number().int(),
+      goldCorrect: z.number().int(),
+      goldTotal: z.number().int(),
+      /** Agreement with the consensus on settled items. */
+      agreement: z.number().nullable(),
+      /** Estimated accuracy on this project's method. */
+      accuracy: z.number().nullable(),
+      flagged: z.array(z.enum(SYBIL_KINDS)),
+    }),
+  ),
+  method: z.string().nullable(),
+});
+export type QualityReport = z.infer<typeof qualityReportBody>;
+
+export const qualityRunBody = z.object({
+  decided: z.number().int(),
+  judged: z.number().int(),
+  judgeErrors: z.number().int(),
+});
+
+export const itemLabelBody = z.object({
+  itemId: z.string(),
+  externalId: z.string().nullable(),
+  label: z.unknown(),
+  confidence: z.number(),
+  answerCount: z.number().int(),
+  isFinal: z.boolean(),
+  source: z.enum(['aggregation', 'review', 'qa']),
+});
+export const labelPageBody = z.object({ labels: z.array(itemLabelBody), nextCursor: z.string().nullable() });
+export type ItemLabelEntry = z.infer<typeof itemLabelBody>;
+
+export const sybilFlagBody = z.object({
+  id: z.string(),
+  kind: z.enum(SYBIL_KINDS),
+  score: z.number(),
+  evidence: z.string(),
+  status: z.enum(['open', 'confirmed', 'cleared']),
+  user: z.object({ id: z.string(), address: z.string(), displayName: z.string().nullable() }),
+  project: z.object({ id: z.string(), name: z.string() }),
+  peers: z.array(z.object({ id: z.string(), address: z.string() })),
+  /** The flagged contributor's answers in the project, and how many the flag rejected. */
+  answers: z.number().int(),
+  rejectedAsSpam: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SybilFlagEntry = z.infer<typeof sybilFlagBody>;
+export const sybilFlagListBody = z.object({ flags: z.array(sybilFlagBody) });
+export const flagQuery = z.object({
+  status: z.enum(['open', 'confirmed', 'cleared', 'all']).default('open'),
+});
+export const resolveFlagBody = z.object({
+  status: z.enum(['confirmed', 'cleared'], {
+    error: 'status is confirmed (it is spam) or cleared (it is not)',
+  }),
+});
+
+// ---------------------------------------------------------------- progress
+
+export const skillBody = z.object({
+  method: z.string(),
+  domain: z.string(),
+  accuracy: z.number(),
+  /** A conservative bound: the accuracy is very likely at least this. */
+  lower: z.number(),
+  /** Weighted count of the evidence behind it (gold, reviews, consensus). */
+  evidence: z.number(),
+});
+
+export const profileBody = z.object({
+  user: z.object({ id: z.string(), address: z.string(), displayName: z.string().nullable() }),
+  xp: z.number().int(),
+  level: z.number().int(),
+  levelProgress: z.object({
+    /** The level XP alone would give. */
+    level: z.number().int(),
+    xpIntoLevel: z.number().int(),
+    xpForNextLevel: z.number().int().nullable(),
+    nextLevelAt: z.number().int().nullable(),
+  }),
+  /** Why the level held is below what XP gives, when accuracy fell. */
+  demotedReason: z.string().nullable(),
+  tier: z.string(),
+  nextTier: z.object({ name: z.string(), missing: z.string() }).nullable(),
+  rank: z.number().int().nullable(),
+  accuracy: z.number().nullable(),
+  skills: z.array(skillBody),
+  achievements: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      description: z.string(),
+      xp: z.number().int(),
+      earnedAt: z.string(),
+    }),
+  ),
+  streak: z.object({ current: z.number().int(), longest: z.number().int() }),
+  checkedInToday: z.boolean(),
+  answers: z.object({
+    approved: z.number().int(),
+    rejected: z.number().int(),
+    pending: z.number().int(),
+    review: z.number().int(),
+  }),
+  reviews: z.object({ done: z.number().int(), goldCorrect: z.number().int(), goldTotal: z.number().int() }),
+  earnings: z.object({ answersWei: weiString, reviewsWei: weiString, totalWei: weiString }),
+  /** XP per UTC day over the last 30 days, oldest first. */
+  daily: z.array(z.object({ day: z.string(), xp: z.number().int() })),
+});
+export type Profile = z.infer<typeof profileBody>;
+
+export const leaderboardQuery = z.object({
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const leaderboardBody = z.object({
+  entries: z.array(
+    z.object({
+      rank: z.number().int(),
+      address: z.string(),
+      displayName: z.string().nullable(),
+      xp: z.number().int(),
+      level: z.number().int(),
+      tier: z.string(),
+      accuracy: z.number().nullable(),
+    }),
+  ),
+  total: z.number().int(),
+});
+export type Leaderboard = z.infer<typeof leaderboardBody>;
+
+export const checkInBody = z.object({ day: z.string(), xp: z.number().int(), alreadyCheckedIn: z.boolean() });
+
+/** Early adopters' progress, imported by an admin or signed by the configured reputation signer. */
+export const reputationImportBody = z.object({
+  /** Names the file; importing the same source twice changes nothing. */
+  source: z.string().trim().min(1).max(100),
+  entries: z
+    .array(
+      z.object({
+        address: z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'addresses are 0x followed by 40 hex digits'),
+        xp: z.number().int().min(0).max(100_000_000),
+        level: z.number().int().min(0).max(100).optional(),
+      }),
+    )
+    .min(1, 'the file lists no one')
+    .max(100_000),
+  /** EIP-191 signature by the reputation signer over the canonical JSON of { source, entries }. */
+  signature: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]+$/)
+    .optional(),
+});
+export const reputationImportResultBody = z.object({ imported: z.number().int(), skipped: z.number().int() });
+
+// ---------------------------------------------------------------- peer review and requester QA
+
+/** Why a reviewer rejects an answer. */
+export const REVIEW_REASONS = [
+  'wrong_answer',
+  'incomplete',
+  'low_effort',
+  'spam',
+  'off_topic',
+  'other',
+] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+const reviewStatsBody = z.object({
+  done: z.number().int(),
+  /** Control reviews (of answers whose correctness is known) judged right, of all judged. */
+  goldCorrect: z.number().int(),
+  goldTotal: z.number().int(),
+  earnedWei: weiString,
+});
+export const reviewQueueBody = z.object({
+  projects: z.array(
+    z.object({
+      projectId: z.string(),
+      name: z.string(),
+      description: z.string(),
+      method: z.enum(METHODS),
+      modality: z.enum(MODALITIES),
+      /** Answers waiting for a review you could give. */
+      waiting: z.number().int(),
+      /** What one review pays you. */
+      rewardWei: weiString,
+      stats: reviewStatsBody,
+    }),
+  ),
+  /** Your reviews in every project. */
+  stats: reviewStatsBody,
+});
+export type ReviewQueue = z.infer<typeof reviewQueueBody>;
+
+export const nextReviewBody = z.object({ projectId: z.string().uuid('projectId is a project UUID') });
+
+/** A review task: an answer to judge, blind to who gave it. */
+export const reviewTaskBody = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  projectName: z.string(),
+  annotation: annotationSchema,
+  instructions: z.string(),
+  item: z.object({ id: z.string(), data: z.record(z.string(), z.unknown()) }),
+  answer: z.unknown(),
+  /** Why the answer is in review. */
+  reason: z.string().nullable(),
+  /** The screening checks that flagged it. */
+  screening: z.array(z.object({ rule: z.string(), outcome: z.enum(['flag', 'reject']), reason: z.string() })),
+  leasedAt: z.string(),
+  expiresAt: z.string(),
+});
+export type ReviewTask = z.infer<typeof reviewTaskBody>;
+export const reviewLeaseBody = z.object({ review: reviewTaskBody.nullable() });
+
+export const submitReviewBody = z
+  .object({
+    verdict: z.enum(['approve', 'reject', 'fix'], { error: 'verdict is approve, reject or fix' }),
+    reasonCode: z
+      .enum(REVIEW_REASONS, { error: `reasonCode is one of: ${REVIEW_REASONS.join(', ')}` })
+      .optional(),
+    note: storableText().max(1000, 'a note has at most 1000 characters').optional(),
+    /** The corrected answer, in the shape of the project's method: required with verdict fix. */
+    fixedAnswer: z.unknown().optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.verdict === 'reject' && b.reasonCode === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reasonCode'],
+        message: `say why you reject the answer: reasonCode is one of ${REVIEW_REASONS.join(', ')}`,
+      });
+    if (b.verdict === 'fix' && b.fixedAnswer === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fixedAnswer'],
+        message: 'a fix needs fixedAnswer: the right answer, in the shape of the task’s method',
+      });
+    if (b.verdict !== 'fix' && b.fixedAnswer !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fixedAnswer'],
+        message: 'fixedAnswer goes with verdict fix only',
+      });
+  });
+export type SubmitReviewInput = z.input<typeof submitReviewBody>;
+export const reviewResultBody = z.object({
+  id: z.string(),
+  verdict: z.enum(['approve', 'reject', 'fix']),
+  /** recorded: your review counts; already_decided: it counts and is paid, but the answer had been decided meanwhile and stays as it was. */
+  outcome: z.enum(['recorded', 'already_decided']),
+  message: z.string(),
+});
+
+export const qaQuery = z.object({
+  size: z.coerce
+    .number({ error: 'size is a whole number from 1 to 100' })
+    .int('size is a whole number from 1 to 100')
+    .min(1, 'size is a whole number from 1 to 100')
+    .max(100, 'size is a whole number from 1 to 100')
+    .default(20),
+});
+export const qaSampleBody = z.object({
+  answers: z.array(
+    z.object({
+      answerId: z.string(),
+      item: z.object({
+        id: z.string(),
+        externalId: z.string().nullable(),
+        data: z.record(z.string(), z.unknown()),
+      }),
+      answer: z.unknown(),
+      status: z.enum(['approved', 'rejected']),
+      decidedBy: z.string().nullable(),
+      decisionReason: z.string().nullable(),
+      decidedAt: z.string().nullable(),
+      consensusScore: z.number().nullable(),
+      /** The item's current label, if it has one. */
+      label: z
+        .object({
+          label: z.unknown(),
+          confidence: z.number(),
+          source: z.enum(['aggregation', 'review', 'qa']),
+        })
+        .nullable(),
+      /** Who answered: requester QA is not blind. */
+      contributor: z.string(),
+    }),
+  ),
+  counts: z.object({
+    sampled: z.number().int(),
+    /** Decided answers a requester already checked. */
+    alreadyChecked: z.number().int(),
+    /** Decided answers on the project's (non-gold) items. */
+    decided: z.number().int(),
+  }),
+});
+export type QaSample = z.infer<typeof qaSampleBody>;
+export const submitQaBody = z
+  .object({
+    verdict: z.enum(['accept', 'fix', 'reject'], { error: 'verdict is accept, fix or reject' }),
+    /** The corrected answer, in the shape of the project's method: required with verdict fix. */
+    fixedAnswer: z.unknown().optional(),
+    note: storableText().max(1000, 'a note has at most 1000 characters').optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.verdict === 'fix' && b.fixedAnswer === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fixedAnswer'],
+        message: 'a fix needs fixedAnswer: the right answer, in the shape of the task’s method',
+      });
+    if (b.verdict !== 'fix' && b.fixedAnswer !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fixedAnswer'],
+        message: 'fixedAnswer goes with verdict fix only',
+      });
+  });
+export type SubmitQaInput = z.input<typeof submitQaBody>;
+export const qaResultBody = z.object({
+  answerId: z.string(),
+  verdict: z.enum(['accept', 'fix', 'reject']),
+  status: z.enum(['approved', 'rejected']),
+  decidedAt: z.string(),
 });

@@ -5,6 +5,7 @@ import type {
   authConfigBody,
   blobBody,
   CreateProjectInput,
+  checkInBody,
   createdApiKeyBody,
   examStartBody,
   examStatusBody,
@@ -12,17 +13,32 @@ import type {
   ImportFormat,
   importResultBody,
   itemPageBody,
+  labelPageBody,
+  leaderboardBody,
   ledgerCheckBody,
   meBody,
   nonceBody,
   orgBody,
+  profileBody,
   projectBody,
   projectListBody,
   projectStatsBody,
+  qaResultBody,
+  qaSampleBody,
+  qualityReportBody,
+  qualityRunBody,
+  reviewLeaseBody,
+  reviewQueueBody,
+  reviewResultBody,
+  SubmitQaInput,
+  SubmitReviewInput,
   submitResultBody,
+  sybilFlagBody,
+  sybilFlagListBody,
   taskDetailBody,
   taskListBody,
 } from './api.ts';
+import type { QualitySettingsInput } from './qualitySettings.ts';
 
 /** An error answered by the API, with its stable code and a message meant for people. */
 export class ApiError extends Error {
@@ -184,6 +200,46 @@ export function createClient(options: ClientOptions = {}) {
     release: (assignmentId: string) => request<void>('POST', `/api/assignments/${assignmentId}/release`),
     history: (query: { cursor?: string; limit?: number } = {}) =>
       request<Out<typeof historyPageBody>>('GET', '/api/me/history', undefined, query),
+
+    /** Changes a project's status, its quality settings, or both. */
+    updateProject: (
+      id: string,
+      changes: { status?: 'active' | 'paused' | 'closed'; quality?: QualitySettingsInput },
+    ) => request<Out<typeof projectBody>>('PATCH', `/api/projects/${id}`, changes),
+    qualityReport: (projectId: string) =>
+      request<Out<typeof qualityReportBody>>('GET', `/api/projects/${projectId}/quality`),
+    /** Runs the quality pass now instead of waiting for the worker's next one. */
+    runQuality: (projectId: string) =>
+      request<Out<typeof qualityRunBody>>('POST', `/api/projects/${projectId}/quality/run`),
+    labels: (projectId: string, cursor?: string, limit?: number) =>
+      request<Out<typeof labelPageBody>>('GET', `/api/projects/${projectId}/labels`, undefined, {
+        cursor,
+        limit,
+      }),
+    flags: (status: 'open' | 'confirmed' | 'cleared' | 'all' = 'open') =>
+      request<Out<typeof sybilFlagListBody>>('GET', '/api/admin/flags', undefined, { status }),
+    resolveFlag: (id: string, status: 'confirmed' | 'cleared') =>
+      request<Out<typeof sybilFlagBody>>('POST', `/api/admin/flags/${id}`, { status }),
+    profile: () => request<Out<typeof profileBody>>('GET', '/api/me/profile'),
+    userProfile: (address: string) =>
+      request<Out<typeof profileBody>>('GET', `/api/users/${encodeURIComponent(address)}/profile`),
+    leaderboard: (offset = 0, limit = 50) =>
+      request<Out<typeof leaderboardBody>>('GET', '/api/leaderboard', undefined, { offset, limit }),
+    /** The daily check-in (once per UTC day); a second call the same day changes nothing. */
+    checkIn: () => request<Out<typeof checkInBody>>('POST', '/api/me/checkin'),
+
+    /** Projects you may review now, with what waits for you, and your reviews so far. */
+    reviewQueue: () => request<Out<typeof reviewQueueBody>>('GET', '/api/reviews'),
+    /** The next answer to review in a project (or the one you hold); null when nothing waits for you. */
+    nextReview: async (projectId: string) =>
+      (await request<Out<typeof reviewLeaseBody>>('POST', '/api/reviews/next', { projectId })).review,
+    submitReview: (id: string, body: SubmitReviewInput) =>
+      request<Out<typeof reviewResultBody>>('POST', `/api/reviews/${id}`, body),
+    /** A random sample of a project's decided answers not checked yet (requesters of the project). */
+    qaSample: (projectId: string, size = 20) =>
+      request<Out<typeof qaSampleBody>>('GET', `/api/projects/${projectId}/qa`, undefined, { size }),
+    submitQa: (answerId: string, body: SubmitQaInput) =>
+      request<Out<typeof qaResultBody>>('POST', `/api/answers/${answerId}/qa`, body),
   };
 }
 

@@ -1,4 +1,16 @@
-import type { AccountStore, BlobStore, Clock, ProjectStore, WorkStore } from './ports.ts';
+import type {
+  AccountStore,
+  BlobStore,
+  Clock,
+  ModelJudge,
+  ProgressStore,
+  ProjectStore,
+  QaStore,
+  QualityQueue,
+  QualityStore,
+  ReviewStore,
+  WorkStore,
+} from './ports.ts';
 
 /** The real parts a use case may need; main wires them, tests pass their own. */
 export type Deps = {
@@ -7,6 +19,15 @@ export type Deps = {
   work: WorkStore;
   blobs: BlobStore;
   clock: Clock;
+  /** Uniform in [0, 1): which leases are gold, which reviews are gold reviews. */
+  random: () => number;
+  quality: QualityStore;
+  progress: ProgressStore;
+  reviews: ReviewStore;
+  qa: QaStore;
+  qualityQueue: QualityQueue;
+  /** The server's model judge, when one is configured. */
+  judge: ModelJudge | null;
   settings: Settings;
 };
 
@@ -16,4 +37,6 @@ export type Settings = {
   /** Leases a contributor may hold at once in one project: the item on screen and the one preloaded. */
   maxLiveLeases: number;
   sessionDays: number;
+  /** The address whose signature makes a reputation file importable by anyone; none by default. */
+  reputationSigner: `0x${string}` | null;
 };

@@ -1,7 +1,25 @@
 import type { Hex } from 'viem';
 import type { StoredLedgerEntry } from '../domain/ledger/verifyLedger.ts';
-import type { CreateProject, ExamSettings, ExamStatus, Project, ProjectStats } from '../shared/api.ts';
+import type {
+  PassAnswer,
+  PassFlag,
+  PassItem,
+  QualityPassResult,
+} from '../domain/quality/pipeline/qualityPass.ts';
+import type { Verdict, VerdictOutcome } from '../domain/quality/screening/verdict.ts';
+import type {
+  CreateProject,
+  ExamSettings,
+  ExamStatus,
+  ItemLabelEntry,
+  Leaderboard,
+  Project,
+  ProjectStats,
+  QualityReport,
+  SybilFlagEntry,
+} from '../shared/api.ts';
 import type { Annotation, ItemData, Method } from '../shared/methods.ts';
+import type { QualitySettings } from '../shared/qualitySettings.ts';
 
 /** The current time, passed in so tests can hold it still. */
 export type Clock = { now: () => Date };
@@ -64,7 +82,10 @@ export type ProjectStore = {
   createProject(orgId: string, userId: string, input: CreateProject): Promise<ProjectRow>;
   getProject(id: string): Promise<ProjectRow | null>;
   listProjects(orgIds: string[]): Promise<ProjectRow[]>;
-  setStatus(id: string, status: Project['status']): Promise<ProjectRow>;
+  updateProject(
+    id: string,
+    change: { status?: Project['status']; quality?: QualitySettings },
+  ): Promise<ProjectRow>;
   /** Inserts items in one transaction, reporting progress; refuses external ids the project already has. */
   insertItems(
     projectId: string,
@@ -126,6 +147,20 @@ export type WorkStore = {
   leaseContext(projectId: string, userId: string, now: Date, dayStart: Date): Promise<LeaseContext | null>;
   /** A new lease on the next open item this contributor has not seen; null when none is left. */
   leaseNew(project: ProjectRow, userId: string, now: Date): Promise<Lease | null>;
+  /** A lease on a random gold item this contributor has not seen, handed out like any work item. */
+  leaseGold(project: ProjectRow, userId: string, now: Date): Promise<Lease | null>;
+  /** Earlier text answers in the project sharing an LSH band bucket with `buckets` (one per band). */
+  similarTexts(
+    projectId: string,
+    buckets: Int32Array,
+  ): Promise<{ contributorId: string; signature: number[] }[]>;
+  saveTextSignature(input: {
+    answerId: string;
+    projectId: string;
+    userId: string;
+    signature: Uint32Array;
+    buckets: Int32Array;
+  }): Promise<void>;
   /** In one read: the assignment and item, its project, the contributor's answers today, an earlier answer under the key. */
   submitContext(
     assignmentId: string,
@@ -145,12 +180,20 @@ export type WorkStore = {
   history(userId: string, beforeId: string | null, limit: number): Promise<HistoryRow[]>;
 };
 
-export type LeaseContext = { project: ProjectRow; doneToday: number; live: Lease[] };
+export type LeaseContext = {
+  project: ProjectRow;
+  doneToday: number;
+  live: Lease[];
+  /** This contributor's answers on gold items mixed into their work in this project. */
+  gold: { correct: number; total: number };
+};
 export type SubmitContext = {
   assignment: AssignmentRow;
   project: ProjectRow;
   doneToday: number;
   earlier: StoredAnswer | null;
+  /** This contributor's latest work answers in the project, oldest first (as many as straight-lining looks at). */
+  recent: unknown[];
 };
 
 export type AssignmentRow = {
@@ -160,6 +203,7 @@ export type AssignmentRow = {
   userId: string;
   kind: 'work' | 'exam';
   status: 'leased' | 'submitted' | 'skipped' | 'expired';
+  leasedAt: Date;
   expiresAt: Date;
   examAttempt: number | null;
   itemData: ItemData;
@@ -178,6 +222,8 @@ export type SubmitInput = {
   idempotencyKey: string | null;
   isCorrect: boolean | null;
   rewardWei: bigint;
+  screening: readonly Verdict[];
+  screenOutcome: VerdictOutcome;
   now: Date;
 };
 export type StoredAnswer = { answerId: string; assignmentId: string; ledgerSeq: number; ledgerHash: Hex };
@@ -200,6 +246,9 @@ export type BlobStore = {
   get(sha256: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
 };
 
+/** Asks for a quality pass over a project soon; many asks in a short while make one pass. */
+export type QualityQueue = { touch(projectId: string): void };
+
 /** What a model judge says of one answer. */
 export type JudgeVerdict = {
   verdict: 'approve' | 'reject' | 'unsure';
@@ -219,4 +268,268 @@ export type ModelJudge = {
     item: ItemData;
     answer: unknown;
   }): Promise<JudgeVerdict>;
+};
+
+/** What a quality pass over one project reads. */
+export type QualitySnapshot = {
+  project: ProjectRow;
+  items: Map<string, PassItem>;
+  answers: PassAnswer[];
+  /** Estimated accuracy on the project's method, per contributor who answered. */
+  accuracy: Map<string, number>;
+  flags: PassFlag[];
+};
+
+export type QualityStore = {
+  snapshot(projectId: string): Promise<QualitySnapshot | null>;
+  /**
+   * Writes a pass in one transaction: labels, overlap changes, flags and the decisions whose answers are still
+   * in the state the pass saw. Marks the contributors whose answers changed for a progress refresh.
+   */
+  apply(
+    projectId: string,
+    result: QualityPassResult,
+    now: Date,
+  ): Promise<{ decided: number; users: string[] }>;
+  /** The data of the given items (what the model judge is shown). */
+  itemData(itemIds: string[]): Promise<Map<string, ItemData>>;
+  /** Projects with answers waiting for a pass (what a sweep after a restart picks up). */
+  projectsWithPending(): Promise<string[]>;
+  report(project: ProjectRow): Promise<QualityReport>;
+  labels(projectId: string, afterItemId: string | null, limit: number): Promise<ItemLabelEntry[]>;
+  flags(status: 'open' | 'confirmed' | 'cleared' | 'all', limit: number): Promise<SybilFlagEntry[]>;
+  /**
+   * An admin's ruling on a flag. Clearing one hands the answers it rejected back to the quality pass (unless
+   * another standing flag still holds them); null when there is no such flag.
+   */
+  resolveFlag(
+    id: string,
+    status: 'confirmed' | 'cleared',
+    adminId: string,
+    now: Date,
+  ): Promise<SybilFlagEntry | null>;
+};
+
+/** One contributor's evidence on one method and domain ('*' = all). */
+export type SkillEvidence = {
+  userId: string;
+  method: string;
+  domain: string;
+  goldCorrect: number;
+  goldTotal: number;
+  reviewApproved: number;
+  reviewRejected: number;
+  consensusAgree: number;
+  consensusTotal: number;
+};
+
+/** What achievements and streaks are computed from. */
+export type ActivityStats = {
+  approvedTotal: number;
+  approvedByDomain: Record<string, { approved: number; accuracy: number }>;
+  /** UTC days with approved work or a check-in, 'YYYY-MM-DD'. */
+  activeDays: string[];
+};
+
+/** Work that earns XP and has not been granted it yet. */
+export type XpDue = {
+  userId: string;
+  source: string;
+  kind: 'answer' | 'review';
+  method: string;
+  requiredLevel: number;
+};
+
+export type Standing = {
+  userId: string;
+  xp: number;
+  baseLevel: number;
+  rank: number;
+  /** Overall accuracy estimate, its conservative bound and weighted evidence; null without evidence. */
+  accuracy: { accuracy: number; lower: number; evidence: number } | null;
+};
+
+export type ProfileData = {
+  user: { id: string; address: string; displayName: string | null };
+  xp: number;
+  level: number;
+  tier: string;
+  accuracy: number | null;
+  demotedReason: string | null;
+  rank: number | null;
+  skills: { method: string; domain: string; accuracy: number; lower: number; evidence: number }[];
+  achievements: { id: string; earnedAt: Date }[];
+  activeDays: string[];
+  checkedInToday: boolean;
+  answers: { approved: number; rejected: number; pending: number; review: number };
+  reviews: { done: number; goldCorrect: number; goldTotal: number };
+  earnings: { answersWei: bigint; reviewsWei: bigint };
+  daily: { day: string; xp: number }[];
+};
+
+/** Reputation and progress: skills, XP, achievements, levels, tiers, the leaderboard. */
+export type ProgressStore = {
+  /** Takes up to `limit` contributors marked for a refresh (they are unmarked). */
+  takeDirty(limit: number): Promise<string[]>;
+  evidence(userIds: string[]): Promise<SkillEvidence[]>;
+  saveSkills(
+    rows: (SkillEvidence & { accuracy: number; lower: number; evidence: number })[],
+    now: Date,
+  ): Promise<void>;
+  activity(userIds: string[]): Promise<Map<string, ActivityStats>>;
+  /** Approved answers and done reviews without XP yet; and drops the XP of answers no longer approved. */
+  xpDue(userIds: string[]): Promise<XpDue[]>;
+  grantXp(events: { userId: string; source: string; xp: number }[], now: Date): Promise<void>;
+  /** Records achievements; returns those new to each user. */
+  award(
+    rows: { userId: string; achievement: string }[],
+    now: Date,
+  ): Promise<{ userId: string; achievement: string }[]>;
+  /** Sums each user's XP into users.xp and reads what levels and tiers are decided from. */
+  standings(userIds: string[]): Promise<Standing[]>;
+  saveStandings(
+    rows: {
+      userId: string;
+      level: number;
+      tier: string;
+      accuracy: number | null;
+      demotedReason: string | null;
+    }[],
+  ): Promise<void>;
+  profile(userId: string, today: string): Promise<ProfileData | null>;
+  userIdByAddress(address: string): Promise<string | null>;
+  leaderboard(offset: number, limit: number): Promise<Leaderboard>;
+  /** Records today's check-in; false if already checked in. Marks the user for a refresh. */
+  checkIn(userId: string, day: string, now: Date): Promise<boolean>;
+  importReputation(
+    source: string,
+    entries: { address: string; xp: number; level?: number | undefined }[],
+    now: Date,
+  ): Promise<{ imported: number; skipped: number }>;
+  markDirty(userIds: string[], now: Date): Promise<void>;
+};
+
+/** A reviewer's review work in one project. */
+export type ReviewStats = { done: number; goldCorrect: number; goldTotal: number; earnedWei: bigint };
+
+/** What deciding whether someone may review a project takes, read in one go. */
+export type ReviewStanding = {
+  project: ProjectRow;
+  /** Answers in review the reviewer could be given: not their own, not reviewed by them yet. */
+  waiting: number;
+  /** Their estimated accuracy on the project's method (skills, domain '*'); null without evidence. */
+  accuracy: number | null;
+  stats: ReviewStats;
+};
+
+/** A leased review as stored; `isGold`, the raw reason and the gold verdict never leave the server as they are. */
+export type ReviewTask = {
+  id: string;
+  projectId: string;
+  projectName: string;
+  annotation: Annotation;
+  instructions: string;
+  itemId: string;
+  itemData: ItemData;
+  answer: unknown;
+  decisionReason: string | null;
+  screening: Verdict[];
+  isGold: boolean;
+  leasedAt: Date;
+  expiresAt: Date;
+};
+
+export type ReviewSubmitContext = {
+  id: string;
+  reviewerId: string;
+  status: 'leased' | 'done' | 'expired';
+  isGold: boolean;
+  expiresAt: Date;
+  project: ProjectRow;
+  answerId: string;
+  answer: unknown;
+  answerStatus: 'pending' | 'review' | 'approved' | 'rejected';
+  /** Whether the answer matches its gold item (gold reviews only). */
+  answerIsCorrect: boolean | null;
+  itemData: ItemData;
+};
+
+export type ReviewSubmitInput = {
+  id: string;
+  verdict: 'approve' | 'reject' | 'fix';
+  reasonCode: string | null;
+  note: string | null;
+  fixedAnswer: unknown | null;
+  /** Gold reviews: whether the verdict matched the truth; null otherwise. */
+  isCorrect: boolean | null;
+  rewardWei: bigint;
+  /** What the answer becomes, applied only if it is still in review (never for gold reviews). */
+  answerStatus: 'approved' | 'rejected';
+  decisionReason: string;
+  now: Date;
+};
+
+/** Peer review: blind review tasks leased to reviewers, their verdicts, and what they decide. */
+export type ReviewStore = {
+  /** The reviewer's standing in each active project with answers waiting for them or a review they hold, and in each project they reviewed in. */
+  standings(reviewerId: string, now: Date): Promise<ReviewStanding[]>;
+  /** In one read: the reviewer's standing in the project and the review they hold there, if any. */
+  leaseContext(
+    projectId: string,
+    reviewerId: string,
+    now: Date,
+  ): Promise<{ standing: ReviewStanding; live: ReviewTask | null } | null>;
+  /**
+   * Leases an answer in review (`gold` false) or a random answer on a gold item (`gold` true) to the reviewer:
+   * never their own, never one they reviewed, never one another reviewer holds. Null when none is left.
+   */
+  lease(project: ProjectRow, reviewerId: string, now: Date, gold: boolean): Promise<ReviewTask | null>;
+  submitContext(reviewId: string): Promise<ReviewSubmitContext | null>;
+  /**
+   * Closes the review and, for a normal review of an answer still in review, decides the answer (and, for a fix,
+   * the item's label), all in one transaction; marks the contributor and reviewer for a progress refresh.
+   * Null if the lease was no longer open.
+   */
+  submit(input: ReviewSubmitInput): Promise<{ answerChanged: boolean } | null>;
+};
+
+/** A decided answer shown to the requester for a quality check, with who gave it. */
+export type QaSampleRow = {
+  answerId: string;
+  itemId: string;
+  externalId: string | null;
+  itemData: ItemData;
+  answer: unknown;
+  status: 'approved' | 'rejected';
+  decidedBy: string | null;
+  decisionReason: string | null;
+  decidedAt: Date | null;
+  consensusScore: number | null;
+  label: { label: unknown; confidence: number; source: 'aggregation' | 'review' | 'qa' } | null;
+  contributor: string;
+};
+
+/** The requester's own check of decided answers (not blind). */
+export type QaStore = {
+  /** A random sample of decided, not yet checked work answers on non-gold items, with the project's counts. */
+  sample(
+    projectId: string,
+    size: number,
+  ): Promise<{ rows: QaSampleRow[]; alreadyChecked: number; decided: number }>;
+  /** The work answer with its item, or null. */
+  answer(answerId: string): Promise<{
+    answerId: string;
+    projectId: string;
+    itemData: ItemData;
+    answer: unknown;
+  } | null>;
+  /** Overrides the answer's decision (and, for a fix, the item's label) in one statement; marks the contributor. */
+  apply(input: {
+    answerId: string;
+    verdict: 'accept' | 'fix' | 'reject';
+    status: 'approved' | 'rejected';
+    fixedAnswer: unknown | null;
+    decisionReason: string;
+    now: Date;
+  }): Promise<{ status: 'approved' | 'rejected'; decidedAt: Date }>;
 };

@@ -4,9 +4,12 @@ import { Loading } from './components/Loading.tsx';
 import { TopNav } from './components/TopNav.tsx';
 import { matchPath, navigate, useLocation } from './lib/router.tsx';
 import { useSession } from './lib/SessionProvider.tsx';
+import { AdminFlagsPage } from './pages/AdminFlagsPage.tsx';
 import { HistoryPage } from './pages/HistoryPage.tsx';
+import { LeaderboardPage } from './pages/LeaderboardPage.tsx';
 import { NewProjectPage } from './pages/NewProjectPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ProfilePage } from './pages/ProfilePage.tsx';
 import { ProjectPage } from './pages/ProjectPage.tsx';
 import { ProjectsPage } from './pages/ProjectsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -23,10 +26,15 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname === '/history') return <HistoryPage />;
   if (pathname === '/projects') return <ProjectsPage />;
   if (pathname === '/projects/new') return <NewProjectPage />;
+  if (pathname === '/profile') return <ProfilePage />;
+  if (pathname === '/leaderboard') return <LeaderboardPage />;
+  if (pathname === '/admin/flags') return <AdminFlagsPage />;
   let params = matchPath('/tasks/:projectId', pathname);
   if (params?.projectId) return <TaskPage key={params.projectId} projectId={params.projectId} />;
   params = matchPath('/projects/:id', pathname);
   if (params?.id) return <ProjectPage key={params.id} projectId={params.id} />;
+  params = matchPath('/u/:address', pathname);
+  if (params?.address) return <ProfilePage key={params.address} address={params.address} />;
   return <NotFoundPage />;
 }
 

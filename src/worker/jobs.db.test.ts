@@ -4,6 +4,7 @@ import { testDb } from '../../test/setup/testDb.ts';
 import { accountStore } from '../db/accountStore.ts';
 import type { Db } from '../db/pool.ts';
 import { projectStore } from '../db/projectStore.ts';
+import { qualityStore } from '../db/qualityStore.ts';
 import { workStore } from '../db/workStore.ts';
 import { createProjectBody } from '../shared/api.ts';
 import { startWorker } from './jobs.ts';
@@ -41,7 +42,13 @@ describe('background jobs', () => {
 
     const runner = await startWorker(
       db,
-      { work, clock: { now: () => new Date() }, log: pino({ level: 'silent' }) },
+      {
+        work,
+        quality: qualityStore(db),
+        qualityQueue: { touch: () => {} },
+        clock: { now: () => new Date() },
+        log: pino({ level: 'silent' }),
+      },
       1,
     );
     try {

@@ -3,7 +3,7 @@ import { Logger, run } from 'graphile-worker';
 import type pg from 'pg';
 import type { Logger as Pino } from 'pino';
 import { z } from 'zod';
-import type { Clock, WorkStore } from '../usecases/ports.ts';
+import type { Clock, QualityQueue, QualityStore, WorkStore } from '../usecases/ports.ts';
 
 /** A job is data plus a handler: a name, a versioned payload schema and an idempotent handler. */
 type Job<S extends z.ZodType> = {
@@ -13,9 +13,15 @@ type Job<S extends z.ZodType> = {
   handle: (payload: z.output<S>) => Promise<void>;
 };
 
-export type WorkerDeps = { work: WorkStore; clock: Clock; log: Pino };
+export type WorkerDeps = {
+  work: WorkStore;
+  qualityQueue: QualityQueue;
+  quality: QualityStore;
+  clock: Clock;
+  log: Pino;
+};
 
-/** The background jobs: for now, returning items whose leases ran out to the pool. */
+/** The background jobs: returning items whose leases ran out, and sweeping up quality passes left undone. */
 export function jobs(deps: WorkerDeps) {
   const expireLeases: Job<z.ZodObject<{ projectId: z.ZodOptional<z.ZodString> }>> = {
     name: 'expire_leases',
@@ -27,7 +33,16 @@ export function jobs(deps: WorkerDeps) {
       if (n) deps.log.info({ job: 'expire_leases', expired: n }, 'leases returned to the pool');
     },
   };
-  return [expireLeases];
+  const qualitySweep: Job<z.ZodObject> = {
+    name: 'quality_sweep',
+    version: 1,
+    payload: z.object({}),
+    // Answers wait for a pass queued in the process that took them; after a crash or restart this finds them.
+    handle: async () => {
+      for (const projectId of await deps.quality.projectsWithPending()) deps.qualityQueue.touch(projectId);
+    },
+  };
+  return [expireLeases, qualitySweep];
 }
 
 /** Starts graphile-worker on the same database, with the jobs and their schedule. */
@@ -42,7 +57,10 @@ export async function startWorker(pool: pg.Pool, deps: WorkerDeps, concurrency =
     };
   }
   // Every minute; a missed minute is not backfilled.
-  const crontab = '* * * * * expire_leases ?id=expire_leases {}';
+  const crontab = [
+    '* * * * * expire_leases ?id=expire_leases {}',
+    '* * * * * quality_sweep ?id=quality_sweep {}',
+  ].join('\n');
   const logger: WorkerLogger = new Logger(() => (level, message, meta) => {
     const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
     deps.log[method]({ worker: true, ...meta }, message);

@@ -1,10 +1,15 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { keccak256, stringToBytes } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { createSiweMessage } from 'viem/siwe';
 import { createApp } from '../../src/http/app.ts';
 import type { HttpDeps } from '../../src/http/context.ts';
 import { wire } from '../../src/main/wire.ts';
 import type { Clock } from '../../src/usecases/ports.ts';
+import { refreshProgress } from '../../src/usecases/progress/refreshProgress.ts';
+import { runQualityPass } from '../../src/usecases/quality/runQualityPass.ts';
 import { testDb } from './testDb.ts';
 
 /** A clock tests can move. */
@@ -30,7 +35,14 @@ export async function testApp(options: { devWallets?: boolean } = {}) {
   const database = await testDb();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'caravan-test-data-'));
   const clock = testClock();
-  const deps: HttpDeps = wire(database.db, { dataDir, devWallets: options.devWallets ?? true, clock });
+  // Quality passes run when a test says so (`settle`), not on a timer.
+  const touched = new Set<string>();
+  const deps: HttpDeps = wire(database.db, {
+    dataDir,
+    devWallets: options.devWallets ?? true,
+    clock,
+    qualityQueue: { touch: (projectId) => touched.add(projectId) },
+  });
   const app = createApp(deps);
 
   /** Sends a request; `as` is a session cookie from `signIn`, or an API key with `apiKey`. */
@@ -79,9 +91,39 @@ export async function testApp(options: { devWallets?: boolean } = {}) {
     return r.headers.get('set-cookie')!.split(';')[0]!;
   }
 
+  /** Signs in a new contributor with its own key (any name), by Sign-In with Ethereum; returns the cookie and id. */
+  async function signInNew(name: string): Promise<{ cookie: string; id: string; address: string }> {
+    const account = privateKeyToAccount(keccak256(stringToBytes(`caravan-test:${name}`)));
+    const { nonce } = (await call('GET', '/api/auth/nonce')).json;
+    const message = createSiweMessage({
+      address: account.address,
+      chainId: 31_337,
+      domain: 'caravan.test',
+      nonce,
+      uri: 'http://caravan.test',
+      version: '1',
+      issuedAt: clock.now(),
+    });
+    const r = await call('POST', '/api/auth/siwe', {
+      body: { message, signature: await account.signMessage({ message }) },
+    });
+    if (r.status !== 200) throw new Error(`sign-in failed: ${r.text}`);
+    return { cookie: r.headers.get('set-cookie')!.split(';')[0]!, id: r.json.id, address: account.address };
+  }
+
+  /** Runs the quality passes the answers so far asked for, as the server would a second later. */
+  async function settle(): Promise<void> {
+    const projects = [...touched];
+    touched.clear();
+    for (const projectId of projects) await runQualityPass(deps, projectId);
+    while ((await refreshProgress(deps)).length);
+  }
+
   return {
     app,
     deps,
+    settle,
+    signInNew,
     db: database.db,
     clock,
     call,

@@ -79,8 +79,14 @@ export function projectRoutes(deps: HttpDeps) {
     }),
     async (c) => {
       const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
+      const { status, quality } = c.req.valid('json');
       return c.json(
-        presentProject(await deps.projects.setStatus(project.id, c.req.valid('json').status)),
+        presentProject(
+          await deps.projects.updateProject(project.id, {
+            ...(status ? { status } : {}),
+            ...(quality ? { quality } : {}),
+          }),
+        ),
         200,
       );
     },

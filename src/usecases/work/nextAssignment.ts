@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors.ts';
+import { belowGoldBar } from '../../domain/quality/screening/belowGoldBar.ts';
 import { utcDayStart } from '../../domain/tasks/utcDayStart.ts';
 import type { Deps } from '../deps.ts';
 import type { Actor, Lease } from '../ports.ts';
@@ -10,14 +11,14 @@ import { checkActive } from './startExam.ts';
  * Null when nothing is left for them.
  */
 export async function nextAssignment(
-  deps: Pick<Deps, 'work' | 'clock' | 'settings'>,
+  deps: Pick<Deps, 'work' | 'clock' | 'settings' | 'random'>,
   actor: Actor,
   input: { projectId: string; afterId?: string | undefined },
 ): Promise<Lease | null> {
   const now = deps.clock.now();
   const context = await deps.work.leaseContext(input.projectId, actor.id, now, utcDayStart(now));
   if (!context) throw new DomainError('NOT_FOUND', `no task ${input.projectId}`);
-  const { project, doneToday, live } = context;
+  const { project, doneToday, live, gold } = context;
   checkActive(project, now);
   if (actor.level < project.requiredLevel)
     throw new DomainError(
@@ -40,9 +41,22 @@ export async function nextAssignment(
       `you reached this project's daily cap of ${project.dailyCap}; it resets at 00:00 UTC`,
     );
 
+  const stopped = belowGoldBar(gold.correct, gold.total, project.quality.gold);
+  if (stopped)
+    throw new DomainError('GOLD_ACCURACY_TOO_LOW', `${stopped}, so it takes no more answers from you`, {
+      correct: gold.correct,
+      total: gold.total,
+      minAccuracy: project.quality.gold.minAccuracy,
+    });
+
   const after = input.afterId ? BigInt(input.afterId) : 0n;
   const held = live.find((l) => BigInt(l.id) > after);
   if (held) return held;
   if (live.length >= deps.settings.maxLiveLeases) return live[0] ?? null;
+  // Gold items are mixed in at the project's share, looking like any other item.
+  if (project.goldCount > 0 && deps.random() < project.goldShare) {
+    const goldLease = await deps.work.leaseGold(project, actor.id, now);
+    if (goldLease) return goldLease;
+  }
   return deps.work.leaseNew(project, actor.id, now);
 }

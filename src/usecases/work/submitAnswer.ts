@@ -1,13 +1,21 @@
 import { DomainError } from '../../domain/errors.ts';
 import { answerHash } from '../../domain/ledger/answerHash.ts';
+import { canonicalJson } from '../../domain/ledger/canonicalJson.ts';
 import { ledgerPayloadText } from '../../domain/ledger/ledgerEntryHash.ts';
+import { lshBuckets } from '../../domain/quality/screening/lshBuckets.ts';
+import { minHashSignature } from '../../domain/quality/screening/minHashSignature.ts';
+import { screenAnswer } from '../../domain/quality/screening/screenAnswer.ts';
 import { answerMatchesGold } from '../../domain/tasks/answerMatchesGold.ts';
 import { utcDayStart } from '../../domain/tasks/utcDayStart.ts';
 import type { ExamStatus } from '../../shared/api.ts';
+import type { UserId } from '../../shared/brand.ts';
 import { answerSchemaFor } from '../../shared/methods.ts';
 import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../shared/text.ts';
 import type { Deps } from '../deps.ts';
 import type { Actor, StoredAnswer } from '../ports.ts';
+
+/** Methods whose answers are texts that can be copied between contributors. */
+const TEXT_METHODS = new Set(['free_text', 'transcription']);
 
 export type SubmitOutcome = StoredAnswer & { replayed: boolean; exam: ExamStatus | null };
 
@@ -16,7 +24,7 @@ export type SubmitOutcome = StoredAnswer & { replayed: boolean; exam: ExamStatus
  * hash-chained ledger entry in one transaction. A retry with the same idempotency key returns the first result.
  */
 export async function submitAnswer(
-  deps: Pick<Deps, 'work' | 'clock'>,
+  deps: Pick<Deps, 'work' | 'clock' | 'qualityQueue'>,
   actor: Actor,
   input: {
     assignmentId: string;
@@ -79,6 +87,34 @@ export async function submitAnswer(
     assignment.isGold && assignment.goldAnswer !== null
       ? answerMatchesGold(project.annotation, answer, assignment.goldAnswer)
       : null;
+  // The server's own clock bounds the time taken: a client may report less, never more.
+  const elapsedMs = now.getTime() - assignment.leasedAt.getTime();
+  const durationMs = Math.max(0, Math.min(input.durationMs ?? elapsedMs, elapsedMs));
+  const rules = project.quality.screening;
+  const text = 'text' in answer && TEXT_METHODS.has(project.annotation.method) ? answer.text : null;
+  const signature =
+    text !== null && rules.nearDuplicate.enabled && text.trim().length >= rules.nearDuplicate.minLength
+      ? minHashSignature(text)
+      : null;
+  const fingerprint = signature ? { signature, buckets: lshBuckets(signature) } : null;
+  const screened =
+    assignment.kind === 'exam'
+      ? { outcome: 'pass' as const, verdicts: [] }
+      : screenAnswer(rules, {
+          annotation: project.annotation,
+          itemData: assignment.itemData,
+          contributorId: actor.id as UserId,
+          answer,
+          durationMs,
+          recentAnswers: context.recent.map((a) => canonicalJson(a)),
+          earlierTexts: fingerprint
+            ? (await deps.work.similarTexts(project.id, fingerprint.buckets)).map((t) => ({
+                contributorId: t.contributorId as UserId,
+                signature: t.signature,
+              }))
+            : [],
+          ...(assignment.isGold && assignment.goldAnswer !== null ? { gold: assignment.goldAnswer } : {}),
+        });
   let stored: StoredAnswer | null;
   try {
     stored = await deps.work.submit({
@@ -93,9 +129,11 @@ export async function submitAnswer(
         answerHash: hash,
         createdAt: now.toISOString(),
       }),
-      durationMs: input.durationMs ?? null,
+      durationMs,
       idempotencyKey: input.idempotencyKey ?? null,
       isCorrect,
+      screening: screened.verdicts,
+      screenOutcome: screened.outcome,
       rewardWei: assignment.kind === 'work' ? BigInt(project.rewardPerItemWei) : 0n,
       now,
     });
@@ -122,6 +160,15 @@ export async function submitAnswer(
       'your time on this item ran out and it went back to the pool; take the next one',
     );
   }
+  if (fingerprint)
+    await deps.work.saveTextSignature({
+      answerId: stored.answerId,
+      projectId: project.id,
+      userId: actor.id,
+      signature: fingerprint.signature,
+      buckets: fingerprint.buckets,
+    });
+  if (assignment.kind === 'work') deps.qualityQueue.touch(project.id);
   const exam = assignment.kind === 'exam' ? await deps.work.examStatus(project, actor.id) : null;
   return { ...stored, replayed: false, exam };
 }

@@ -6,7 +6,12 @@ const LINKS = [
   { to: '/tasks', label: 'Tasks' },
   { to: '/history', label: 'History' },
   { to: '/projects', label: 'Projects' },
+  { to: '/profile', label: 'Profile' },
+  { to: '/leaderboard', label: 'Leaderboard' },
 ] as const;
+
+/** Only administrators see these. */
+const ADMIN_LINKS = [{ to: '/admin/flags', label: 'Flags' }] as const;
 
 /** The bar on every signed-in page: sections, who is signed in, and sign out. */
 export function TopNav() {
@@ -21,7 +26,7 @@ export function TopNav() {
           Caravan
         </Link>
         <nav aria-label="Main">
-          {LINKS.map((l) => (
+          {[...LINKS, ...(me.isAdmin ? ADMIN_LINKS : [])].map((l) => (
             <Link
               key={l.to}
               to={l.to}

@@ -5,12 +5,14 @@ import { Alert } from '../components/Alert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { apiClient, errorMessage } from '../lib/apiClient.ts';
 import { formatCrv, formatDate } from '../lib/format.ts';
-import { Link } from '../lib/router.tsx';
+import { Link, useLocation } from '../lib/router.tsx';
 import { useAsync } from '../lib/useAsync.ts';
 import { ExportPanel } from '../project/ExportPanel.tsx';
 import { ImportPanel } from '../project/ImportPanel.tsx';
 import { ItemsPanel } from '../project/ItemsPanel.tsx';
 import { ProgressPanel } from '../project/ProgressPanel.tsx';
+import { ProjectTabs, projectTab } from '../project/ProjectTabs.tsx';
+import { QualityTab } from '../quality/QualityTab.tsx';
 
 type Status = Project['status'];
 
@@ -72,6 +74,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   const [updated, setUpdated] = useState<Project | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const project = updated?.id === projectId ? updated : loaded.data;
+  const tab = projectTab(useLocation().search.get('tab'));
 
   if (loaded.loading && !project) return <Loading />;
   if (!project)
@@ -104,7 +107,9 @@ export function ProjectPage({ projectId }: { projectId: string }) {
         </div>
         <StatusControl project={project} onChange={setUpdated} />
       </header>
-      <div className="project-grid">
+      <ProjectTabs projectId={project.id} current={tab} />
+      {tab === 'quality' && <QualityTab project={project} onProjectChange={setUpdated} />}
+      <div className="project-grid" hidden={tab !== 'overview'}>
         <div className="stack">
           <ProgressPanel projectId={project.id} budgetWei={project.budgetWei} refreshKey={refreshKey} />
           <ItemsPanel projectId={project.id} refreshKey={refreshKey} />

@@ -82,6 +82,22 @@ describe('dawidSkene', () => {
     expect(Array.from(result.classPrior).reduce((s, p) => s + p, 0)).toBeCloseTo(1, 12);
   });
 
+  it('keeps an item with hundreds of answers finite (its likelihood is far below the smallest double)', () => {
+    // 800 workers at 50% over 4 classes answer each of 31 items: an item's likelihood is about
+    // 0.5^400 · (1/6)^400 ≈ e^-990, below the smallest double, so a plain product would round it to zero.
+    const { answers, truth } = simulateCrowd({
+      nItems: 31,
+      nClasses: 4,
+      workers: Array.from({ length: 800 }, () => ({ accuracy: 0.5 })),
+      seed: 5,
+    });
+    const result = dawidSkene(answers);
+    expect(Number.isFinite(result.logLikelihood)).toBe(true);
+    expect(result.logLikelihood / 31).toBeLessThan(-800);
+    for (const p of result.posteriors) expect(Number.isFinite(p)).toBe(true);
+    expect(Array.from(result.labels)).toEqual(Array.from(truth));
+  });
+
   it('stops at maxIterations and says it did not converge', () => {
     const { encoded } = adversarialCrowd();
     const one = dawidSkene(encoded.answers, { maxIterations: 1 });

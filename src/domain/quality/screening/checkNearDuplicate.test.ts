@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { UserId } from '../../../shared/brand.ts';
+import { screeningRules } from '../../../shared/screeningRules.ts';
 import { checkNearDuplicate } from './checkNearDuplicate.ts';
 import { estimateJaccard } from './estimateJaccard.ts';
 import { minHashSignature } from './minHashSignature.ts';
-import { screeningRules } from './screeningRules.ts';
 
 const rules = screeningRules.parse({}).nearDuplicate;
 const alice = 'alice' as UserId;

@@ -1,8 +1,8 @@
 import type { UserId } from '../../../shared/brand.ts';
 import type { Method } from '../../../shared/methods.ts';
+import type { ScreeningRules } from '../../../shared/screeningRules.ts';
 import { estimateJaccard } from './estimateJaccard.ts';
 import { minHashSignature } from './minHashSignature.ts';
-import type { ScreeningRules } from './screeningRules.ts';
 import { type Verdict, verdict } from './verdict.ts';
 
 /** An earlier text answer in the same project, kept as its MinHash signature. */

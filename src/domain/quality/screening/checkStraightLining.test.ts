@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AnnotationInput, annotationSchema } from '../../../shared/methods.ts';
+import { screeningRules } from '../../../shared/screeningRules.ts';
 import { checkStraightLining } from './checkStraightLining.ts';
-import { screeningRules } from './screeningRules.ts';
 
 const rules = screeningRules.parse({}).straightLining;
 const annotation = (input: AnnotationInput) => annotationSchema.parse(input);

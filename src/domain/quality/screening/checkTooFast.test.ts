@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { screeningRules } from '../../../shared/screeningRules.ts';
 import { checkTooFast } from './checkTooFast.ts';
-import { screeningRules } from './screeningRules.ts';
 
 const rules = screeningRules.parse({}).tooFast;
 

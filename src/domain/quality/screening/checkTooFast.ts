@@ -1,5 +1,5 @@
 import { METHOD_LABELS, type Method } from '../../../shared/methods.ts';
-import type { ScreeningRules } from './screeningRules.ts';
+import type { ScreeningRules } from '../../../shared/screeningRules.ts';
 import { type Verdict, verdict } from './verdict.ts';
 
 export type CheckTooFastParams = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { UserId } from '../../../shared/brand.ts';
 import { type AnnotationInput, annotationSchema } from '../../../shared/methods.ts';
+import { type ScreeningRulesInput, screeningRules } from '../../../shared/screeningRules.ts';
 import { minHashSignature } from './minHashSignature.ts';
 import { type ScreenAnswerInput, screenAnswer } from './screenAnswer.ts';
-import { type ScreeningRulesInput, screeningRules } from './screeningRules.ts';
 
 const alice = 'alice' as UserId;
 const bob = 'bob' as UserId;

@@ -1,12 +1,12 @@
 import type { UserId } from '../../../shared/brand.ts';
 import { type Annotation, answerSchemaFor, type ItemData } from '../../../shared/methods.ts';
+import type { ScreeningRules } from '../../../shared/screeningRules.ts';
 import { canonicalJson } from '../../ledger/canonicalJson.ts';
 import { checkGold } from './checkGold.ts';
 import { checkNearDuplicate, type EarlierTextAnswer } from './checkNearDuplicate.ts';
 import { checkStraightLining } from './checkStraightLining.ts';
 import { checkTooFast } from './checkTooFast.ts';
 import { overallOutcome } from './overallOutcome.ts';
-import type { ScreeningRules } from './screeningRules.ts';
 import { type Verdict, type VerdictOutcome, verdict } from './verdict.ts';
 
 export type ScreenAnswerInput = {

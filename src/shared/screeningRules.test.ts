@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METHODS } from '../../../shared/methods.ts';
+import { METHODS } from './methods.ts';
 import { screeningRules } from './screeningRules.ts';
 
 describe('screeningRules', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Method } from '../../../shared/methods.ts';
+import type { Method } from './methods.ts';
 
 // Up to an hour per item: a larger floor would be a typo, and it would flag every answer.
 const seconds = z.number().min(0).max(3600);

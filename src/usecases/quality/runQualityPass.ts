@@ -1,0 +1,100 @@
+import { type Decision, qualityPass } from '../../domain/quality/pipeline/qualityPass.ts';
+import type { Deps } from '../deps.ts';
+import type { ModelJudge, ProjectRow, QualitySnapshot, QualityStore } from '../ports.ts';
+
+/** Judge calls at once: enough to hide latency, few enough not to flood a small model server. */
+const JUDGE_CONCURRENCY = 4;
+
+export type QualityPassSummary = { decided: number; users: string[]; judged: number; judgeErrors: number };
+
+/**
+ * Runs one quality pass over a project: reads its answers, decides what can be decided (asking the model judge
+ * first where the project wants it), and writes the outcome. Safe to run twice or at once: decisions apply only
+ * to answers still in the state the pass saw.
+ */
+export async function runQualityPass(
+  deps: Pick<Deps, 'quality' | 'clock' | 'judge'>,
+  projectId: string,
+): Promise<QualityPassSummary | null> {
+  const snapshot = await deps.quality.snapshot(projectId);
+  if (!snapshot) return null;
+  const { project } = snapshot;
+  const judge = project.quality.judge.enabled ? deps.judge : null;
+  const result = qualityPass({
+    annotation: project.annotation,
+    settings: project.quality,
+    overlap: project.overlap,
+    items: snapshot.items,
+    answers: snapshot.answers,
+    accuracy: snapshot.accuracy,
+    flags: snapshot.flags,
+    judge: judge !== null,
+  });
+  const judged = judge
+    ? await askJudge(deps.quality, judge, project, snapshot, result.decisions)
+    : { decisions: result.decisions, judged: 0, errors: 0 };
+  const applied = await deps.quality.apply(
+    projectId,
+    { ...result, decisions: judged.decisions },
+    deps.clock.now(),
+  );
+  return { ...applied, judged: judged.judged, judgeErrors: judged.errors };
+}
+
+/** Puts the judge's approve or reject in place of a decision that asked for it; unsure answers stay for people. */
+async function askJudge(
+  store: QualityStore,
+  judge: ModelJudge,
+  project: ProjectRow,
+  snapshot: QualitySnapshot,
+  decisions: readonly Decision[],
+): Promise<{ decisions: Decision[]; judged: number; errors: number }> {
+  const answers = new Map(snapshot.answers.map((a) => [a.id, a]));
+  const out = [...decisions];
+  let judged = 0;
+  let errors = 0;
+  const queue = out.map((d, i) => ({ d, i })).filter(({ d }) => d.askJudge);
+  const items = await store.itemData([
+    ...new Set(queue.map(({ d }) => answers.get(d.answerId)?.itemId ?? '')),
+  ]);
+  const run = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { d, i } = next;
+      const answer = answers.get(d.answerId);
+      try {
+        const verdict = await judge.judge({
+          prompt: project.quality.judge.prompt,
+          instructions: project.instructions,
+          method: project.annotation.method,
+          item: items.get(answer?.itemId ?? '') ?? {},
+          answer: answer?.answer,
+        });
+        judged++;
+        if (verdict.verdict === 'unsure') {
+          out[i] = { ...d, reason: `The judge (${verdict.model}) was unsure: ${verdict.reason}` };
+          if (!project.quality.review.enabled)
+            out[i] = {
+              ...out[i]!,
+              status: d.consensusAgrees === false ? 'rejected' : 'approved',
+              decidedBy: 'machine',
+            };
+        } else
+          out[i] = {
+            ...d,
+            status: verdict.verdict === 'approve' ? 'approved' : 'rejected',
+            decidedBy: 'judge',
+            reason: `${verdict.model}: ${verdict.reason}`,
+          };
+      } catch (error) {
+        // The answer waits for a person; the next pass does not ask again, as it is no longer pending.
+        errors++;
+        out[i] = {
+          ...d,
+          reason: `${d.reason} The judge could not be asked: ${(error as Error).message}`.trim(),
+        };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: JUDGE_CONCURRENCY }, run));
+  return { decisions: out, judged, errors };
+}

@@ -1,0 +1,42 @@
+/** One part of the whole, coloured by its tone. */
+export type Segment = { key: string; label: string; value: number; tone: string };
+
+/** A single SVG bar split into parts, with a legend that gives each part's count and share. */
+export function StackedBar({ segments, label }: { segments: Segment[]; label: string }) {
+  const total = segments.reduce((sum, s) => sum + s.value, 0);
+  const width = 480;
+  const height = 18;
+  let x = 0;
+  return (
+    <figure className="stacked">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`${label}: ${segments.map((s) => `${s.label} ${s.value}`).join(', ')}`}
+      >
+        <rect x={0} y={0} width={width} height={height} className="stacked-track" />
+        {total > 0 &&
+          segments.map((s) => {
+            const w = (s.value / total) * width;
+            const rect = (
+              <rect key={s.key} x={x} y={0} width={w} height={height} className={`seg seg-${s.tone}`}>
+                <title>{`${s.label}: ${s.value.toLocaleString()}`}</title>
+              </rect>
+            );
+            x += w;
+            return rect;
+          })}
+      </svg>
+      <figcaption className="legend">
+        {segments.map((s) => (
+          <span key={s.key} className="legend-item" data-segment={s.key}>
+            <span className={`legend-swatch seg-${s.tone}`} aria-hidden />
+            {s.label} <strong>{s.value.toLocaleString()}</strong>
+            {total > 0 && <span className="muted"> · {Math.round((s.value / total) * 100)}%</span>}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}

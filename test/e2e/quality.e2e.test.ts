@@ -1,0 +1,209 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/db/embeddedPostgres.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SHOTS = path.join(ROOT, 'test-results/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PROJECT = 'Movie review sentiment';
+
+let child: ChildProcess | undefined;
+let browser: Browser | undefined;
+let dir: string;
+let base: string;
+let log = '';
+
+async function waitForHealth(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (child?.exitCode !== null && child?.exitCode !== undefined)
+      throw new Error(`caravan exited with ${child.exitCode} before it was healthy:\n${log}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`caravan was not healthy after ${ms} ms:\n${log}`);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A page of its own (own cookies) signed in as a development account; page errors fail the test. */
+async function pageAs(account: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/signin`);
+  await page.getByRole('button', { name: new RegExp(`^Sign in as ${account}\\b`) }).click();
+  await page.locator('.topnav').waitFor();
+  return { page, errors };
+}
+
+function nav(page: Page) {
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
+beforeAll(async () => {
+  await fs.access(CHROMIUM).catch(() => {
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
+  });
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'caravan-e2e-'));
+  // mkdtemp makes the directory private; embedded Postgres may run initdb as another user (when we are root).
+  await fs.chmod(dir, 0o755);
+  await fs.mkdir(SHOTS, { recursive: true });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  child = spawn(
+    process.execPath,
+    ['bin/caravan.js', 'start', '--port', String(port), '--data-dir', path.join(dir, 'data')],
+    {
+      cwd: ROOT,
+      // The demo gives the requester projects to look at and alice a task to label.
+      env: { ...process.env, CARAVAN_DEV_WALLETS: 'true', CARAVAN_SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
+  await waitForHealth(base, 90_000);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+// The tests run in order: alice's answer is what the requester's dashboard then shows.
+describe('quality and progress pages in a browser', () => {
+  it('a contributor labels an item, checks in on her profile, and finds herself on the leaderboard', async () => {
+    const { page, errors } = await pageAs('alice');
+    expect(await nav(page).getByRole('link', { name: 'Flags' }).count()).toBe(0);
+
+    const card = page.locator('article.task-card', { hasText: PROJECT });
+    await card.getByRole('link', { name: 'Start labeling' }).click();
+    await page.locator('.workspace').waitFor();
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await page.getByText(/Last answer recorded in the ledger as #\d+/).waitFor();
+
+    await nav(page).getByRole('link', { name: 'Profile' }).click();
+    await page.getByRole('heading', { name: 'Your profile' }).waitFor();
+    await page.getByTestId('profile-level').waitFor();
+    await page.getByRole('button', { name: 'Check in for today' }).click();
+    const checkedIn = page.getByRole('button', { name: /Checked in today/ });
+    await checkedIn.waitFor();
+    expect(await checkedIn.isDisabled()).toBe(true);
+    await shot(page, 'q01-profile-checked-in');
+
+    // The server remembers it: a fresh load still says so.
+    await page.reload();
+    await page.getByRole('button', { name: /Checked in today/ }).waitFor();
+    const xp = Number((await page.locator('.level-xp strong').textContent())?.replace(/\D/g, ''));
+
+    await nav(page).getByRole('link', { name: 'Leaderboard' }).click();
+    await page.getByRole('heading', { name: 'Leaderboard' }).waitFor();
+    await page.locator('[data-testid="leaderboard"], .empty').first().waitFor();
+    // Only contributors with XP are ranked; when alice has some, her row is the highlighted one.
+    if (xp > 0) await expect.poll(() => page.locator('tr.me').count()).toBe(1);
+    await shot(page, 'q02-leaderboard');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a requester opens the Quality section, runs a pass and edits the settings', async () => {
+    const { page, errors } = await pageAs('requester');
+    await nav(page).getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('link', { name: PROJECT }).click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    await page
+      .getByRole('navigation', { name: 'Project sections' })
+      .getByRole('link', { name: 'Quality' })
+      .click();
+    await page.waitForURL(/\?tab=quality$/);
+
+    // alice's answer is on the dashboard: in the status bar and as a contributor row.
+    const tab = page.getByTestId('quality-tab');
+    await tab.waitFor();
+    const table = page.getByTestId('contributor-table');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => tab.locator('[data-stat="Agreement"]').count()).toBe(1);
+    expect(await tab.locator('.stacked [data-segment]').count()).toBe(4);
+    await tab.locator('[data-testid="labels-table"], .empty').first().waitFor();
+
+    await page.getByRole('button', { name: 'Run quality pass now' }).click();
+    await page.getByTestId('quality-run-result').waitFor();
+
+    // Sorting by a column header flips its order.
+    const answers = table.getByRole('columnheader', { name: /Answers/ });
+    expect(await answers.getAttribute('aria-sort')).toBe('descending');
+    await answers.getByRole('button').click();
+    await expect.poll(() => answers.getAttribute('aria-sort')).toBe('ascending');
+
+    // A setting the schema refuses is shown at its field; a good one saves.
+    const settings = page.getByRole('region', { name: 'Quality settings' });
+    await settings.getByLabel(/^Max overlap/).fill('1');
+    await settings.getByLabel(/^Min answers/).fill('2');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await settings.getByText('minAnswers cannot exceed maxOverlap').waitFor();
+    await settings.getByLabel(/^Max overlap/).fill('6');
+    await settings.getByLabel(/^Confidence/).fill('0.95');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await settings.getByText(/^Saved\./).waitFor();
+    await shot(page, 'q03-quality');
+
+    // The saved settings are what the server now holds.
+    await page.reload();
+    await expect.poll(() => settings.getByLabel(/^Confidence/).inputValue()).toBe('0.95');
+    expect(await settings.getByLabel(/^Max overlap/).inputValue()).toBe('6');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an admin finds the Flags page in the nav and sees that nothing is open', async () => {
+    const { page, errors } = await pageAs('admin');
+    await nav(page).getByRole('link', { name: 'Flags' }).click();
+    await page.waitForURL(/\/admin\/flags$/);
+    await page.getByRole('heading', { name: 'Spam flags' }).waitFor();
+    await page.getByRole('heading', { name: 'No open flags' }).waitFor();
+    await page.getByRole('link', { name: 'All', exact: true }).click();
+    await page.waitForURL(/status=all$/);
+    await shot(page, 'q04-admin-flags');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
