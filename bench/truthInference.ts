@@ -4,9 +4,11 @@
 // Settings: BENCH_TRUTH_DATA (folder of datasets), BENCH_SYNTH_DIR (default /tmp/synth_1m),
 // BENCH_SYNTH_GENERATOR (gen_synthetic.py, used to create BENCH_SYNTH_DIR when it is missing).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { CategoricalResult } from '../src/domain/quality/aggregate/categoricalResult.ts';
 import { dawidSkene } from '../src/domain/quality/aggregate/dawidSkene.ts';
 import {
@@ -121,6 +123,9 @@ const SYNTHETIC_REFERENCE: Partial<Record<MethodName, readonly [number, number]>
 /** How far below the reference DS our DS may land and still count as matching it, in accuracy points. */
 const DS_TOLERANCE_POINTS = 0.5;
 
+/** The goal for DS on the 1M-answer synthetic crowd: at least this accuracy in under this many seconds. */
+const SYNTHETIC_DS_GOAL = { accuracy: 0.978, seconds: 1.5 };
+
 type Dataset = { encoded: EncodedAnswers; truth: ReadonlyMap<string, string> };
 
 /** Splits a small CSV of plain fields (no quoting: the benchmark files hold ids and integers) after its header. */
@@ -172,14 +177,99 @@ const seconds = (s: number) => (s < 0.01 ? s.toFixed(4) : s < 10 ? s.toFixed(3) 
 const row = (cells: readonly string[], widths: readonly number[]) =>
   cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 
-const WIDTHS = [10, 8, 8, 8, 9, 8, 9] as const;
-const HEADER = ['method', 'ours', 'ref', 'diff', 'ours s', 'ref s', 'speed-up'];
+const WIDTHS = [10, 8, 8, 8, 9, 8, 12] as const;
+const HEADER = ['method', 'ours', 'ref', 'diff', 'ours s', 'ref s', 'ratio vs ref'];
+const SYNTHETIC_WIDTHS = [10, 8, 8, 8, 9, 8, 12, 8, 8, 9] as const;
+const SYNTHETIC_HEADER = [
+  'method',
+  'ours',
+  'ref',
+  'diff',
+  'ours s',
+  'ref s',
+  'ratio vs ref',
+  'cpu s',
+  'peak MB',
+  'before MB',
+];
 /** Reference seconds over ours; below 0.1 ms our timer says too little to divide by. */
 const speedUp = (ours: number, ref: number) => {
   if (ours < 1e-4) return `>${(ref / 1e-4).toFixed(0)}×`;
   const ratio = ref / ours;
   return `${ratio.toFixed(ratio >= 10 ? 0 : 1)}×`;
 };
+
+/**
+ * The full collector, so each method's memory is measured from live data, not from the garbage the method
+ * before it left behind. Node hides gc() unless the flag is set before a new context asks for it; where
+ * that fails the measurement goes on without a collection.
+ */
+function exposeGarbageCollector(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  const gc: unknown = runInNewContext('gc');
+  return typeof gc === 'function' ? (gc as () => void) : () => undefined;
+}
+
+/**
+ * Sets the kernel's peak-RSS mark (VmHWM) back to the current RSS, so reading it after a call gives that
+ * call's own peak, typed arrays included (they live outside the JS heap, so heapUsed would miss them).
+ * Linux ≥ 4.0 only; elsewhere this returns false and the peak falls back to the whole run's maxRSS.
+ */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    // Not Linux, or /proc is read-only here: the caller reports the process-lifetime peak instead.
+    return false;
+  }
+}
+
+function peakRssBytes(sinceReset: boolean): number {
+  if (sinceReset) {
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb !== undefined) return Number(kb) * 1024;
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+type Measured<T> = {
+  readonly result: T;
+  readonly seconds: number;
+  /** CPU time of the whole process during the call (V8's collector threads included). */
+  readonly cpuSeconds: number;
+  /** Highest resident set size of the process during the call, in MB. */
+  readonly peakMb: number;
+  /**
+   * Resident set size just before the call. The allocator keeps freed pages and hands them out again, so
+   * a call's peak rises above this only once it needs more than the process already holds.
+   */
+  readonly beforeMb: number;
+  /** False where the peak could not be reset and is the whole run's peak. */
+  readonly exactPeak: boolean;
+};
+
+/** Times one call and takes its peak memory; the collection before it is not timed. */
+function measured<T>(collectGarbage: () => void, run: () => T): Measured<T> {
+  collectGarbage();
+  // After the reset, so the peak (never below the RSS at the reset) is never below this either.
+  const exactPeak = resetPeakRss();
+  const before = process.memoryUsage.rss();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = run();
+  const took = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
+  const peak = peakRssBytes(exactPeak);
+  return {
+    result,
+    seconds: took,
+    cpuSeconds: (user + system) / 1e6,
+    peakMb: peak / 2 ** 20,
+    beforeMb: before / 2 ** 20,
+    exactPeak,
+  };
+}
 
 function describe(encoded: EncodedAnswers): string {
   const { items, nItems, nWorkers, nClasses } = encoded.answers;
@@ -284,13 +374,32 @@ function benchSynthetic(dir: string, generator: string): void {
   if (!ensureSynthetic(dir, generator)) return;
   const [dataset, loadSeconds] = timed(() => loadSynthetic(dir));
   console.log(
-    `\nsynthetic ${dir} (${describe(dataset.encoded)}; read and encoded in ${seconds(loadSeconds)} s)`,
+    `\nsynthetic ${dir} (${describe(dataset.encoded)}; read and encoded in ${seconds(loadSeconds)} s, not counted below)`,
   );
-  console.log(row(HEADER, WIDTHS));
+  console.log(
+    '  ours s: wall time of one call of the method on the answers already encoded in memory (its own set-up included), after the real datasets warmed the JIT',
+  );
+  console.log(
+    '  ratio vs ref: reference seconds / ours s; cpu s: process CPU time during the call (well below ours s when other processes share the cores)',
+  );
+  console.log(
+    "  peak MB: the process's highest RSS during the call (dataset and id maps included); before MB: its RSS just before (freed pages are reused, so the peak passes it only when the call needs more)",
+  );
+  console.log(row(SYNTHETIC_HEADER, SYNTHETIC_WIDTHS));
+  const collectGarbage = exposeGarbageCollector();
+  const rounds: string[] = [];
+  let exactPeaks = true;
+  let ds: { accuracy: number; seconds: number } | undefined;
   for (const method of ['MV', 'DS', 'Wawa', 'OneCoinDS', 'GLAD', 'MACE'] as const) {
-    const [result, took] = timed(() => RUN[method](dataset.encoded));
-    const acc = accuracy(dataset, result.labels);
+    const run = measured(collectGarbage, () => RUN[method](dataset.encoded));
+    const acc = accuracy(dataset, run.result.labels);
     const ref = SYNTHETIC_REFERENCE[method];
+    exactPeaks &&= run.exactPeak;
+    if (method === 'DS') ds = { accuracy: acc, seconds: run.seconds };
+    if ('iterations' in run.result && typeof run.result.iterations === 'number') {
+      const converged = 'converged' in run.result && run.result.converged === true;
+      rounds.push(`${method} ${run.result.iterations}${converged ? '' : ' (cap)'}`);
+    }
     console.log(
       row(
         [
@@ -298,12 +407,24 @@ function benchSynthetic(dir: string, generator: string): void {
           acc.toFixed(4),
           ref ? ref[0].toFixed(4) : '—',
           ref ? points(acc - ref[0]) : '—',
-          seconds(took),
+          seconds(run.seconds),
           ref ? seconds(ref[1]) : '—',
-          ref ? speedUp(took, ref[1]) : '—',
+          ref ? speedUp(run.seconds, ref[1]) : '—',
+          seconds(run.cpuSeconds),
+          run.peakMb.toFixed(0),
+          run.beforeMb.toFixed(0),
         ],
-        WIDTHS,
+        SYNTHETIC_WIDTHS,
       ),
+    );
+  }
+  console.log(`  EM rounds: ${rounds.join(', ')}`);
+  if (!exactPeaks)
+    console.log("  peak MB: this system cannot reset the peak, so it is the whole run's maxRSS");
+  if (ds) {
+    const met = ds.accuracy >= SYNTHETIC_DS_GOAL.accuracy && ds.seconds < SYNTHETIC_DS_GOAL.seconds;
+    console.log(
+      `  DS ${ds.accuracy.toFixed(4)} in ${seconds(ds.seconds)} s vs goal ≥ ${SYNTHETIC_DS_GOAL.accuracy} in < ${SYNTHETIC_DS_GOAL.seconds} s: ${met ? 'met' : 'NOT met'}`,
     );
   }
 }

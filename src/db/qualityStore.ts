@@ -147,6 +147,16 @@ export function qualityStore(db: Db): QualityStore {
       });
     },
 
+    async addVerdict(answerId, verdict) {
+      await db.query(
+        `update answers set screening = screening || $2::jsonb,
+           screen_outcome = case when $3 = 'reject' or screen_outcome = 'reject' then 'reject'
+             when $3 = 'flag' or screen_outcome = 'flag' then 'flag' else 'pass' end
+         where id = $1 and status = 'pending'`,
+        [answerId, JSON.stringify([verdict]), verdict.outcome],
+      );
+    },
+
     async itemData(itemIds) {
       const ids = itemIds.filter((id) => /^\d{1,18}$/.test(id));
       const r = await db.query<{ id: string; data: Record<string, unknown> }>(

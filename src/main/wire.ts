@@ -11,7 +11,8 @@ import { reviewStore } from '../db/reviewStore.ts';
 import { workStore } from '../db/workStore.ts';
 import type { HttpDeps } from '../http/context.ts';
 import { cacheSessions } from '../usecases/auth/cacheSessions.ts';
-import type { Clock, ModelJudge, QualityQueue } from '../usecases/ports.ts';
+import { httpLinkChecker } from '../links/httpLinkChecker.ts';
+import type { Clock, LinkChecker, ModelJudge, QualityQueue } from '../usecases/ports.ts';
 import { refreshProgress } from '../usecases/progress/refreshProgress.ts';
 import { runQualityPass } from '../usecases/quality/runQualityPass.ts';
 import { debouncedQueue } from '../worker/debouncedQueue.ts';
@@ -20,6 +21,8 @@ export type WireOptions = {
   dataDir: string;
   /** A model judge; none by default. */
   judge?: ModelJudge | null;
+  /** Checks links in text answers; by default over HTTP, null turns dead-link screening off. */
+  links?: LinkChecker | null;
   /** Where a project's quality pass is queued; by default in this process, a second after its last answer. */
   qualityQueue?: QualityQueue;
   qualityDelayMs?: number;
@@ -55,6 +58,7 @@ export function wire(db: Db, o: WireOptions): HttpDeps {
         (projectId, error) => log.error({ projectId, err: error }, 'quality pass failed'),
       ),
     judge: o.judge ?? null,
+    links: o.links === undefined ? httpLinkChecker() : o.links,
     random: Math.random,
     blobs: localBlobStore(path.join(o.dataDir, 'blobs')),
     clock,

@@ -21,6 +21,7 @@ describe('screeningRules', () => {
       straightLining: { enabled: true, runLength: 10, minChoices: 2 },
       nearDuplicate: { enabled: true, threshold: 0.85, minLength: 20 },
       gold: { enabled: true },
+      deadLinks: { enabled: true, maxLinks: 5 },
     });
   });
 

@@ -43,6 +43,14 @@ export const screeningRules = z.object({
     })
     .prefault({}),
   gold: z.object({ enabled: z.boolean().default(true) }).prefault({}),
+  deadLinks: z
+    .object({
+      /** Links in free-text and transcription answers are fetched; one that does not answer is refused. */
+      enabled: z.boolean().default(true),
+      /** At most this many links of one answer are checked. */
+      maxLinks: z.number().int().min(1).max(20).default(5),
+    })
+    .prefault({}),
 });
 export type ScreeningRules = z.infer<typeof screeningRules>;
 export type ScreeningRulesInput = z.input<typeof screeningRules>;

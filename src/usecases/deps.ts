@@ -2,6 +2,7 @@ import type {
   AccountStore,
   BlobStore,
   Clock,
+  LinkChecker,
   ModelJudge,
   ProgressStore,
   ProjectStore,
@@ -28,6 +29,8 @@ export type Deps = {
   qualityQueue: QualityQueue;
   /** The server's model judge, when one is configured. */
   judge: ModelJudge | null;
+  /** Checks links in text answers; none means dead-link screening is off on this server. */
+  links: LinkChecker | null;
   settings: Settings;
 };
 

@@ -249,6 +249,9 @@ export type BlobStore = {
 /** Asks for a quality pass over a project soon; many asks in a short while make one pass. */
 export type QualityQueue = { touch(projectId: string): void };
 
+/** Whether a web link answers (dead-link screening). */
+export type LinkChecker = { check(url: string): Promise<{ ok: boolean; reason: string }> };
+
 /** What a model judge says of one answer. */
 export type JudgeVerdict = {
   verdict: 'approve' | 'reject' | 'unsure';
@@ -291,6 +294,8 @@ export type QualityStore = {
     result: QualityPassResult,
     now: Date,
   ): Promise<{ decided: number; users: string[] }>;
+  /** Adds a screening verdict to a pending answer; the answer's outcome becomes the harshest of its verdicts. */
+  addVerdict(answerId: string, verdict: Verdict): Promise<void>;
   /** The data of the given items (what the model judge is shown). */
   itemData(itemIds: string[]): Promise<Map<string, ItemData>>;
   /** Projects with answers waiting for a pass (what a sweep after a restart picks up). */

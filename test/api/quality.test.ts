@@ -377,3 +377,33 @@ describe('model judge', () => {
     }
   });
 });
+
+describe('dead links', () => {
+  it('refuses a text answer whose link does not answer, and records working links as checked', async () => {
+    const server = http.createServer((req, res) => res.writeHead(req.url === '/photo.jpg' ? 200 : 404).end());
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const id = await project(
+        {
+          annotation: { method: 'free_text', config: {} },
+          overlap: 1,
+          quality: { review: { enabled: false }, aggregation: { minAnswers: 1 } },
+        },
+        ['{"id":"a","text":"Find a photo of a heron"}', '{"id":"b","text":"Find a photo of an owl"}'],
+      );
+      const [c] = await crowd('links', 1);
+      let n = 0;
+      await work(c!, id, () => ({ text: n++ ? `Here: ${base}/missing.jpg.` : `Here: ${base}/photo.jpg` }));
+      await t.settle();
+      const [good, dead] = await answersOf(id);
+      expect(good.status).toBe('approved');
+      expect(good.screening.at(-1)).toEqual({ rule: 'dead_link', outcome: 'pass', reason: 'All 1 link(s) answered.' });
+      expect(dead.status).toBe('rejected');
+      expect(dead.decidedBy).toBe('screening');
+      expect(dead.reason).toBe(`${base}/missing.jpg answered 404 Not Found: give links that work.`);
+    } finally {
+      server.close();
+    }
+  });
+});

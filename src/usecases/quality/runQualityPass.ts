@@ -1,6 +1,9 @@
-import { type Decision, qualityPass } from '../../domain/quality/pipeline/qualityPass.ts';
+import { type Decision, type PassAnswer, qualityPass } from '../../domain/quality/pipeline/qualityPass.ts';
+import { extractLinks } from '../../domain/quality/screening/extractLinks.ts';
+import { overallOutcome } from '../../domain/quality/screening/overallOutcome.ts';
+import { verdict } from '../../domain/quality/screening/verdict.ts';
 import type { Deps } from '../deps.ts';
-import type { ModelJudge, ProjectRow, QualitySnapshot, QualityStore } from '../ports.ts';
+import type { LinkChecker, ModelJudge, ProjectRow, QualitySnapshot, QualityStore } from '../ports.ts';
 
 /** Judge calls at once: enough to hide latency, few enough not to flood a small model server. */
 const JUDGE_CONCURRENCY = 4;
@@ -13,12 +16,14 @@ export type QualityPassSummary = { decided: number; users: string[]; judged: num
  * to answers still in the state the pass saw.
  */
 export async function runQualityPass(
-  deps: Pick<Deps, 'quality' | 'clock' | 'judge'>,
+  deps: Pick<Deps, 'quality' | 'clock' | 'judge' | 'links'>,
   projectId: string,
 ): Promise<QualityPassSummary | null> {
   const snapshot = await deps.quality.snapshot(projectId);
   if (!snapshot) return null;
   const { project } = snapshot;
+  if (deps.links && project.quality.screening.deadLinks.enabled && TEXT_METHODS.has(project.annotation.method))
+    snapshot.answers = await checkLinks(deps.quality, deps.links, project, snapshot.answers);
   const judge = project.quality.judge.enabled ? deps.judge : null;
   const result = qualityPass({
     annotation: project.annotation,
@@ -40,6 +45,50 @@ export async function runQualityPass(
   );
   return { ...applied, judged: judged.judged, judgeErrors: judged.errors };
 }
+
+const TEXT_METHODS = new Set(['free_text', 'transcription']);
+
+/**
+ * Dead-link screening, done here rather than at submit because it waits on other servers: each pending text
+ * answer with links not yet checked gets a dead_link verdict (refused when a link does not answer), once.
+ */
+async function checkLinks(
+  store: QualityStore,
+  links: LinkChecker,
+  project: ProjectRow,
+  answers: PassAnswer[],
+): Promise<PassAnswer[]> {
+  const { maxLinks } = project.quality.screening.deadLinks;
+  const todo = answers.filter(
+    (a) =>
+      a.status === 'pending' &&
+      !a.screening.some((v) => v.rule === 'dead_link') &&
+      extractLinks(textOf(a.answer), 1).length > 0,
+  );
+  if (!todo.length) return answers;
+  const updated = new Map<string, PassAnswer>();
+  const queue = [...todo];
+  const run = async () => {
+    for (let a = queue.shift(); a; a = queue.shift()) {
+      const found = extractLinks(textOf(a.answer), maxLinks);
+      const results = await Promise.all(found.map((url) => links.check(url)));
+      const dead = results.filter((r) => !r.ok);
+      const v = dead.length
+        ? verdict('dead_link', 'reject', `${dead.map((d) => d.reason).join('; ')}: give links that work.`)
+        : verdict('dead_link', 'pass', `All ${found.length} link(s) answered.`);
+      await store.addVerdict(a.id, v);
+      const screening = [...a.screening, v];
+      updated.set(a.id, { ...a, screening, screenOutcome: overallOutcome(screening) });
+    }
+  };
+  await Promise.all(Array.from({ length: JUDGE_CONCURRENCY }, run));
+  return answers.map((a) => updated.get(a.id) ?? a);
+}
+
+const textOf = (answer: unknown): string =>
+  typeof answer === 'object' && answer !== null && typeof (answer as { text?: unknown }).text === 'string'
+    ? (answer as { text: string }).text
+    : '';
 
 /** Puts the judge's approve or reject in place of a decision that asked for it; unsure answers stay for people. */
 async function askJudge(

@@ -1,9 +1,10 @@
 import { answeredItems } from './answeredItems.ts';
 import { assertAnswers } from './assertAnswers.ts';
 import { type CategoricalResult, categoricalResult } from './categoricalResult.ts';
+import { type DawidSkeneTables, dawidSkeneRound } from './dawidSkeneRound.ts';
 import type { CategoricalAnswers } from './encodeAnswers.ts';
-import { estimateClassPrior, MIN_PROBABILITY } from './estimateClassPrior.ts';
-import { normalizeLogPosteriors } from './normalizeLogPosteriors.ts';
+import { MIN_PROBABILITY } from './estimateClassPrior.ts';
+import { groupByItem } from './groupByItem.ts';
 import { type EmOptions, readEmOptions } from './readEmOptions.ts';
 import { requireNonNegative } from './requireNonNegative.ts';
 
@@ -40,55 +41,58 @@ export function dawidSkene(answers: CategoricalAnswers, options: DawidSkeneOptio
   const diagonalPrior = requireNonNegative('diagonalPrior', options.diagonalPrior ?? 0);
   const answered = answeredItems(answers);
   const { maxIterations, tolerance, posteriors } = readEmOptions(answers, answered, options);
-  const { items, workers, labels, nItems, nWorkers, nClasses: K } = answers;
-  const n = items.length;
+  const { workers, labels, nItems, nWorkers, nClasses: K } = answers;
   const KK = K * K;
 
-  // Both arrays are laid out [(w·K + given)·K + true] so the E-step reads K contiguous cells per answer.
-  const counts = new Float64Array(nWorkers * KK);
-  const logConfusion = new Float64Array(nWorkers * KK);
-  const classPrior = new Float64Array(K);
-  const logPrior = new Float64Array(K);
-  const next = new Float64Array(nItems * K);
+  // Answers sorted by item once, each reduced to the offset of its K cells in the confusion table, so a
+  // round walks items contiguously and reads one number per answer.
+  const { start, order } = groupByItem(answers);
+  const cells = new Int32Array(order.length);
+  for (let j = 0; j < order.length; j++) {
+    const a = order[j]!;
+    cells[j] = (workers[a]! * K + labels[a]!) * K;
+  }
+  let answeredCount = 0;
+  for (let i = 0; i < nItems; i++) answeredCount += answered[i]!;
 
-  const mStep = () => {
-    counts.fill(0);
-    for (let a = 0; a < n; a++) {
-      const row = items[a]! * K;
-      const base = (workers[a]! * K + labels[a]!) * K;
-      for (let c = 0; c < K; c++) counts[base + c]! += posteriors[row + c]!;
-    }
-    for (let w = 0; w < nWorkers; w++) {
-      const wBase = w * KK;
-      for (let c = 0; c < K; c++) {
-        let total = K * smoothing + diagonalPrior;
-        for (let l = 0; l < K; l++) total += counts[wBase + l * K + c]!;
-        for (let l = 0; l < K; l++) {
-          const cell = wBase + l * K + c;
-          const p = total > 0 ? (counts[cell]! + smoothing + (l === c ? diagonalPrior : 0)) / total : 1 / K;
-          logConfusion[cell] = Math.log(Math.max(p, MIN_PROBABILITY));
-        }
-      }
-    }
-    estimateClassPrior(posteriors, answered, 0, classPrior, logPrior);
+  const tables: DawidSkeneTables = {
+    nClasses: K,
+    start,
+    cells,
+    confusionByGiven: new Float64Array(nWorkers * KK),
+    clampedPrior: new Float64Array(K),
+    posteriors,
+    counts: new Float64Array(nWorkers * KK),
+    classMass: new Float64Array(K),
   };
+  const classPrior = new Float64Array(K);
+  const mStep = () => {
+    fitConfusion(tables.counts, K, smoothing, diagonalPrior, tables.confusionByGiven);
+    for (let c = 0; c < K; c++) {
+      const p = answeredCount > 0 ? tables.classMass[c]! / answeredCount : 1 / K;
+      classPrior[c] = p;
+      tables.clampedPrior[c] = Math.max(p, MIN_PROBABILITY);
+    }
+  };
+
+  // The first M-step fits the starting posteriors; later ones get their counts from each round's pass.
+  for (let i = 0, row = 0; i < nItems; i++, row += K) {
+    for (let c = 0; c < K; c++) tables.classMass[c]! += posteriors[row + c]!;
+    for (let j = start[i]!; j < start[i + 1]!; j++) {
+      const cell = cells[j]!;
+      for (let c = 0; c < K; c++) tables.counts[cell + c]! += posteriors[row + c]!;
+    }
+  }
+  mStep();
 
   let iterations = 0;
   let converged = false;
   let logLikelihood = 0;
-  mStep();
   while (iterations < maxIterations) {
-    for (let row = 0; row < next.length; row += K) next.set(logPrior, row);
-    for (let a = 0; a < n; a++) {
-      const row = items[a]! * K;
-      const base = (workers[a]! * K + labels[a]!) * K;
-      for (let c = 0; c < K; c++) next[row + c]! += logConfusion[base + c]!;
-    }
-    const step = normalizeLogPosteriors(next, posteriors, answered, K);
-    posteriors.set(next);
-    logLikelihood = step.logLikelihood;
+    const round = dawidSkeneRound(tables);
+    logLikelihood = round.logLikelihood;
     iterations += 1;
-    if (step.delta <= tolerance) {
+    if (round.delta <= tolerance) {
       converged = true;
       break;
     }
@@ -99,7 +103,9 @@ export function dawidSkene(answers: CategoricalAnswers, options: DawidSkeneOptio
   const workerSkill = new Float64Array(nWorkers);
   for (let w = 0; w < nWorkers; w++) {
     for (let c = 0; c < K; c++) {
-      for (let l = 0; l < K; l++) confusion[w * KK + c * K + l] = Math.exp(logConfusion[w * KK + l * K + c]!);
+      for (let l = 0; l < K; l++) {
+        confusion[w * KK + c * K + l] = tables.confusionByGiven[w * KK + l * K + c]!;
+      }
       workerSkill[w]! += classPrior[c]! * confusion[w * KK + c * K + c]!;
     }
   }
@@ -112,4 +118,30 @@ export function dawidSkene(answers: CategoricalAnswers, options: DawidSkeneOptio
     converged,
     logLikelihood,
   };
+}
+
+/**
+ * The M-step for the confusion matrices: each row P(· | true c) of a worker is their answers' posterior
+ * mass for c, smoothed and normalised, then clamped at MIN_PROBABILITY as the rounds expect. Both arrays
+ * are laid out `[(w·K + given)·K + true]`.
+ */
+function fitConfusion(
+  counts: Float64Array,
+  K: number,
+  smoothing: number,
+  diagonalPrior: number,
+  confusionByGiven: Float64Array,
+): void {
+  const KK = K * K;
+  for (let wBase = 0; wBase < counts.length; wBase += KK) {
+    for (let c = 0; c < K; c++) {
+      let total = K * smoothing + diagonalPrior;
+      for (let l = 0; l < K; l++) total += counts[wBase + l * K + c]!;
+      for (let l = 0; l < K; l++) {
+        const cell = wBase + l * K + c;
+        const p = total > 0 ? (counts[cell]! + smoothing + (l === c ? diagonalPrior : 0)) / total : 1 / K;
+        confusionByGiven[cell] = Math.max(p, MIN_PROBABILITY);
+      }
+    }
+  }
 }
