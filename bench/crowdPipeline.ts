@@ -93,7 +93,7 @@ export async function crowdPipeline(
         leaseSeconds: 600,
         quality: {
           review: { enabled: false },
-          aggregation: { method: 'ds', confidence: 0.99, minAnswers: 3, maxOverlap: 7 },
+          aggregation: { method: 'ds', confidence: 0.95, minAnswers: 3, maxOverlap: 7 },
           gold: { minAccuracy: 0.7, minAnswers: 5 },
         },
         goldShare: 0.15,
@@ -239,7 +239,7 @@ export async function crowdPipeline(
       result.finalLabels++;
       const right = l.label.choice === truth[itemIndex.get(l.id)!];
       if (right) result.correctLabels++;
-      const key = `${l.n} answers, confidence ${l.confidence >= 0.99 ? '≥ 0.99' : '< 0.99'}`;
+      const key = `${l.n} answers, confidence ${l.confidence >= 0.95 ? '≥ 0.95' : '< 0.95'}`;
       const b = result.byAnswers.get(key) ?? { items: 0, right: 0 };
       b.items++;
       if (right) b.right++;

@@ -2,6 +2,7 @@ import type { Annotation } from '../../../shared/methods.ts';
 import type { QualitySettings } from '../../../shared/qualitySettings.ts';
 import { canonicalJson } from '../../ledger/canonicalJson.ts';
 import { CATEGORICAL_METHODS } from '../aggregate/categoricalMethods.ts';
+import { dawidSkene } from '../aggregate/dawidSkene.ts';
 import { type AnswerTriple, encodeAnswers } from '../aggregate/encodeAnswers.ts';
 import { checkAgainstConsensus } from '../review/checkAgainstConsensus.ts';
 import { itemConsensus } from '../review/itemConsensus.ts';
@@ -337,7 +338,13 @@ function aggregate(
       for (const a of answers) triples.push({ item: itemId, worker: a.userId, label: keyOf(a.answer) });
     if (triples.length === 0) return { method: settings.aggregation.method, labels };
     const encoded = encodeAnswers(triples, { classes: classes.map((c) => c.key) });
-    const result = CATEGORICAL_METHODS[settings.aggregation.method].run(encoded.answers);
+    // Live projects hold many workers with a handful of answers each. Plain Dawid-Skene takes five answers that
+    // agreed as proof of a perfect worker and grows overconfident; a prior of one pseudo-answer per cell plus
+    // one on the diagonal (a new worker counts as about 2/3 right) keeps early confidence honest.
+    const result =
+      settings.aggregation.method === 'ds'
+        ? dawidSkene(encoded.answers, { smoothing: 1, diagonalPrior: 1 })
+        : CATEGORICAL_METHODS[settings.aggregation.method].run(encoded.answers);
     encoded.itemIds.forEach((itemId, i) => {
       const k = result.labels[i]!;
       if (k >= 0) labels.set(itemId, { label: classes[k]!.answer, confidence: result.confidence[i]! });
