@@ -3,6 +3,7 @@
 import os from 'node:os';
 import { apiThroughput, apiThroughputOptions, formatApiThroughput } from './apiThroughput.ts';
 import { crowdPipeline, formatCrowdPipeline } from './crowdPipeline.ts';
+import { formatQualityPassCost, qualityPassCost } from './qualityPassCost.ts';
 import { truthInferenceBench } from './truthInference.ts';
 
 const benchmarks: { name: string; run: () => Promise<string> }[] = [
@@ -30,6 +31,13 @@ const benchmarks: { name: string; run: () => Promise<string> }[] = [
           workers: Number(process.env.BENCH_CROWD_WORKERS ?? 100),
           seed: Number(process.env.BENCH_SEED ?? 7),
         }),
+      ),
+  },
+  {
+    name: 'Quality pass cost by project size',
+    run: async () =>
+      formatQualityPassCost(
+        await qualityPassCost((process.env.BENCH_PASS_SIZES ?? '10000,100000').split(',').map(Number)),
       ),
   },
 ];

@@ -2,8 +2,9 @@ import type { QualityQueue } from '../usecases/ports.ts';
 
 /**
  * Runs `run(projectId)` once per quiet spell: the first touch schedules a run `delayMs` later, touches meanwhile
- * join it, and a touch during a run schedules one more after it. One run per project at a time. Errors go to
- * `onError`; the minute sweep retries whatever is left pending.
+ * join it, and a touch during a run schedules one more after it. One run per project at a time, and the wait
+ * before a repeat grows with the run's length (four times it), so a project whose pass takes long spends at
+ * most a fifth of its time in passes. Errors go to `onError`; the minute sweep retries what is left pending.
  */
 export function debouncedQueue(
   run: (projectId: string) => Promise<unknown>,
@@ -15,10 +16,13 @@ export function debouncedQueue(
     { timer: NodeJS.Timeout | null; running: Promise<void> | null; again: boolean }
   >();
   let stopped = false;
+  const lastMs = new Map<string, number>();
+  const wait = (projectId: string) => Math.max(delayMs, 4 * (lastMs.get(projectId) ?? 0));
 
   const start = (projectId: string) => {
     const s = state.get(projectId)!;
     s.timer = null;
+    const started = performance.now();
     s.running = run(projectId)
       .then(
         () => undefined,
@@ -26,9 +30,10 @@ export function debouncedQueue(
       )
       .finally(() => {
         s.running = null;
+        lastMs.set(projectId, performance.now() - started);
         if (s.again && !stopped) {
           s.again = false;
-          s.timer = setTimeout(() => start(projectId), delayMs);
+          s.timer = setTimeout(() => start(projectId), wait(projectId));
         } else state.delete(projectId);
       });
   };
@@ -39,7 +44,7 @@ export function debouncedQueue(
       const s = state.get(projectId);
       if (!s) {
         state.set(projectId, {
-          timer: setTimeout(() => start(projectId), delayMs),
+          timer: setTimeout(() => start(projectId), wait(projectId)),
           running: null,
           again: false,
         });

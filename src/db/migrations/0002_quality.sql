@@ -24,6 +24,8 @@ alter table answers
 create index answers_pending on answers(project_id, item_id) where status = 'pending';
 create index answers_in_review on answers(project_id, id) where status = 'review';
 create index answers_decided on answers(user_id, decided_at) where status = 'approved';
+-- a contributor's gold record in a project, read on every lease (the gold bar)
+create index answers_user_gold on answers(user_id, project_id) where is_correct is not null and kind = 'work';
 
 -- MinHash signatures of free-text and transcription answers, with their LSH bands, so a near-duplicate
 -- check looks up a few candidates by index instead of comparing against every earlier answer.
