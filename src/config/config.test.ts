@@ -27,6 +27,8 @@ describe('loadConfig', () => {
       dbPoolSize: 20,
       judge: null,
       qualityDelayMs: 1000,
+      progressRulesFile: undefined,
+      reputationSigner: undefined,
       logLevel: 'info',
     });
   });
@@ -48,6 +50,8 @@ describe('loadConfig', () => {
         CARAVAN_JUDGE_MODEL: 'llama3.1',
         CARAVAN_JUDGE_API_KEY: 'sk-test',
         CARAVAN_QUALITY_DELAY_MS: '250',
+        CARAVAN_PROGRESS_RULES: '/etc/caravan/progress.json',
+        CARAVAN_REPUTATION_SIGNER: '0x000000000000000000000000000000000000bEEF',
         LOG_LEVEL: 'debug',
       }),
     ).toEqual({
@@ -63,6 +67,8 @@ describe('loadConfig', () => {
       dbPoolSize: 5,
       judge: { url: 'http://127.0.0.1:11434/v1', model: 'llama3.1', apiKey: 'sk-test' },
       qualityDelayMs: 250,
+      progressRulesFile: '/etc/caravan/progress.json',
+      reputationSigner: '0x000000000000000000000000000000000000bEEF',
       logLevel: 'debug',
     });
   });

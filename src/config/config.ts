@@ -20,6 +20,13 @@ const envSchema = z.object({
   CARAVAN_JUDGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   CARAVAN_JUDGE_MODEL: z.string().min(1).max(200).default('gpt-4o-mini'),
   CARAVAN_JUDGE_API_KEY: z.string().min(1).optional(),
+  /** A JSON file of progress rules (level thresholds, XP, demotion, tiers); the defaults otherwise. */
+  CARAVAN_PROGRESS_RULES: z.string().min(1).optional(),
+  /** The address whose signed reputation files anyone may import. */
+  CARAVAN_REPUTATION_SIGNER: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/, 'an address: 0x followed by 40 hex digits')
+    .optional(),
   /** How long after an answer its project's quality pass runs (answers arriving meanwhile join it). */
   CARAVAN_QUALITY_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,6 +45,8 @@ export type Config = {
   dbPoolSize: number;
   judge: { url: string; model: string; apiKey: string | undefined } | null;
   qualityDelayMs: number;
+  progressRulesFile: string | undefined;
+  reputationSigner: `0x${string}` | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -72,6 +81,8 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
       ? { url: e.CARAVAN_JUDGE_URL, model: e.CARAVAN_JUDGE_MODEL, apiKey: e.CARAVAN_JUDGE_API_KEY }
       : null,
     qualityDelayMs: e.CARAVAN_QUALITY_DELAY_MS,
+    progressRulesFile: e.CARAVAN_PROGRESS_RULES ? path.resolve(e.CARAVAN_PROGRESS_RULES) : undefined,
+    reputationSigner: e.CARAVAN_REPUTATION_SIGNER as `0x${string}` | undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -159,7 +159,7 @@ export function projectStore(db: Db): ProjectStore {
       for (;;) {
         const r = await db.query<ExportRow & { ledgerHash: Buffer }>(
           `select i.id as "itemId", i.external_id as "externalId", i.data, a.id as "answerId", u.address as contributor,
-             a.answer, a.duration_ms as "durationMs", a.created_at as "createdAt", a.ledger_seq::int as "ledgerSeq",
+             a.answer, a.status, a.duration_ms as "durationMs", a.created_at as "createdAt", a.ledger_seq::int as "ledgerSeq",
              l.hash as "ledgerHash"
            from answers a join items i on i.id = a.item_id join users u on u.id = a.user_id
            join ledger_entries l on l.project_id = a.project_id and l.seq = a.ledger_seq

@@ -161,31 +161,43 @@ items
 
 program
   .command('export')
-  .description('download every answer of a project as JSONL or CSV')
+  .description("download a project's answers (with their status) or its aggregated labels, as JSONL or CSV")
   .argument('<projectId>', 'the project')
   .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+  .addOption(
+    new Option('--what <what>', 'answers, or one aggregated label per item')
+      .choices(['answers', 'labels'])
+      .default('answers'),
+  )
   .option('-o, --out <file>', 'write here instead of standard output')
   .addOption(serverOption())
-  .action(async (projectId: string, o: { format: 'jsonl' | 'csv'; out?: string; url?: string }) => {
-    const { client } = await apiClient(o.url);
-    const stats = await client.projectStats(projectId);
-    const response = await client.send('GET', `/api/projects/${projectId}/export`, undefined, {
-      format: o.format,
-    });
-    const out = o.out ? fs.createWriteStream(o.out) : process.stdout;
-    const bar = o.out ? progressBar('export', stats.answersTotal, 'answers') : null;
-    let rows = 0;
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      out.write(chunk);
-      for (const byte of chunk) if (byte === 10) rows++;
-      bar?.update(Math.min(rows, stats.answersTotal));
-    }
-    bar?.stop();
-    if (o.out) {
-      await new Promise<void>((resolve) => (out as fs.WriteStream).end(resolve));
-      process.stderr.write(`Wrote ${o.format === 'csv' ? rows - 1 : rows} answers to ${o.out}\n`);
-    }
-  });
+  .action(
+    async (
+      projectId: string,
+      o: { format: 'jsonl' | 'csv'; what: 'answers' | 'labels'; out?: string; url?: string },
+    ) => {
+      const { client } = await apiClient(o.url);
+      const stats = await client.projectStats(projectId);
+      const response = await client.send('GET', `/api/projects/${projectId}/export`, undefined, {
+        format: o.format,
+        what: o.what,
+      });
+      const out = o.out ? fs.createWriteStream(o.out) : process.stdout;
+      const total = o.what === 'labels' ? stats.itemCount - stats.goldCount : stats.answersTotal;
+      const bar = o.out ? progressBar('export', total, o.what) : null;
+      let rows = 0;
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        out.write(chunk);
+        for (const byte of chunk) if (byte === 10) rows++;
+        bar?.update(Math.min(rows, total));
+      }
+      bar?.stop();
+      if (o.out) {
+        await new Promise<void>((resolve) => (out as fs.WriteStream).end(resolve));
+        process.stderr.write(`Wrote ${o.format === 'csv' ? rows - 1 : rows} ${o.what} to ${o.out}\n`);
+      }
+    },
+  );
 
 program
   .command('aggregate')

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import type { Config } from '../config/config.ts';
+import { type ProgressRules, progressRules } from '../domain/progress/progressRules.ts';
 import { type RunningPostgres, startEmbeddedPostgres } from '../db/embeddedPostgres.ts';
 import { migrate } from '../db/migrate.ts';
 import { createPool } from '../db/pool.ts';
@@ -47,6 +48,8 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
     devWallets: config.devWallets,
     publicUrl: config.publicUrl,
     qualityDelayMs: config.qualityDelayMs,
+    reputationSigner: config.reputationSigner ?? null,
+    progressRules: await readProgressRules(config.progressRulesFile),
     judge: config.judge ? openAiCompatibleJudge(config.judge) : null,
     log,
   });
@@ -81,6 +84,23 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
       await embedded?.stop();
     })());
   return { url, stop };
+}
+
+/** The operator's progress rules, or the defaults; a bad file stops the start with what is wrong in it. */
+async function readProgressRules(file: string | undefined): Promise<ProgressRules> {
+  if (!file) return progressRules.parse({});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`CARAVAN_PROGRESS_RULES: cannot read ${file} as JSON (${(error as Error).message})`);
+  }
+  const parsed = progressRules.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(
+      `CARAVAN_PROGRESS_RULES: ${file} has problems:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
+  return parsed.data;
 }
 
 async function ensureDatabase(adminUrl: string, name: string) {

@@ -11,6 +11,7 @@ import { reviewStore } from '../db/reviewStore.ts';
 import { workStore } from '../db/workStore.ts';
 import type { HttpDeps } from '../http/context.ts';
 import { cacheSessions } from '../usecases/auth/cacheSessions.ts';
+import { type ProgressRules, progressRules } from '../domain/progress/progressRules.ts';
 import { httpLinkChecker } from '../links/httpLinkChecker.ts';
 import type { Clock, LinkChecker, ModelJudge, QualityQueue } from '../usecases/ports.ts';
 import { refreshProgress } from '../usecases/progress/refreshProgress.ts';
@@ -27,6 +28,7 @@ export type WireOptions = {
   qualityQueue?: QualityQueue;
   qualityDelayMs?: number;
   reputationSigner?: `0x${string}` | null;
+  progressRules?: ProgressRules;
   chainId?: number;
   devWallets?: boolean;
   publicUrl?: string | undefined;
@@ -68,6 +70,7 @@ export function wire(db: Db, o: WireOptions): HttpDeps {
       maxLiveLeases: 2,
       sessionDays: 30,
       reputationSigner: o.reputationSigner ?? null,
+      progressRules: o.progressRules ?? progressRules.parse({}),
     },
     log,
     publicUrl: o.publicUrl,

@@ -191,7 +191,11 @@ export const projectStatsBody = z.object({
 });
 export type ProjectStats = z.infer<typeof projectStatsBody>;
 
-export const exportQuery = z.object({ format: z.enum(['jsonl', 'csv']).default('jsonl') });
+export const exportQuery = z.object({
+  format: z.enum(['jsonl', 'csv']).default('jsonl'),
+  /** answers: every answer with its status; labels: each item's aggregated label and confidence. */
+  what: z.enum(['answers', 'labels'], { error: 'what is answers or labels' }).default('answers'),
+});
 
 export const ledgerCheckBody = z.object({
   ok: z.boolean(),

@@ -1,3 +1,4 @@
+import type { ProgressRules } from '../domain/progress/progressRules.ts';
 import type {
   AccountStore,
   BlobStore,
@@ -42,4 +43,6 @@ export type Settings = {
   sessionDays: number;
   /** The address whose signature makes a reputation file importable by anyone; none by default. */
   reputationSigner: `0x${string}` | null;
+  /** XP, level thresholds, demotion and tiers. */
+  progressRules: ProgressRules;
 };

@@ -112,6 +112,8 @@ export type ExportRow = {
   answerId: string;
   contributor: string;
   answer: unknown;
+  /** Where the answer stands in the quality pipeline: only approved answers are paid. */
+  status: 'pending' | 'review' | 'approved' | 'rejected';
   durationMs: number | null;
   createdAt: Date;
   ledgerSeq: number;

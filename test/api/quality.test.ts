@@ -183,6 +183,17 @@ describe('the quality pass', () => {
     ]);
     expect(labels.json.labels[0].confidence).toBeCloseTo(2 / 3, 5);
     expect(labels.json.labels[0].isFinal).toBe(true);
+
+    const csv = await t.call('GET', `/api/projects/${id}/export?what=labels&format=csv`, { cookie: requester });
+    const rows = csv.text.trim().split('\r\n');
+    expect(rows[0]).toBe('item_id,external_id,label,confidence,answer_count,final,source');
+    expect(rows[1]).toMatch(/^\d+,a,"{""choice"":""pos""}",0\.66\d*,3,true,aggregation$/);
+    const jsonl = await t.call('GET', `/api/projects/${id}/export?what=answers`, { cookie: requester });
+    const statuses = jsonl.text.trim().split('\n').map((l: string) => JSON.parse(l).status);
+    expect(statuses.sort()).toEqual(['approved', 'approved', 'approved', 'approved', 'rejected', 'rejected']);
+    const bad = await t.call('GET', `/api/projects/${id}/export?what=votes`, { cookie: requester });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toBe('what: what is answers or labels');
   });
 
   it('asks for more answers where the label is unsure, and stops early where it is sure (dynamic overlap)', async () => {

@@ -388,7 +388,7 @@ describe('contributor', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'item_id,external_id,contributor,answer,duration_ms,created_at,ledger_seq,ledger_hash,data',
+      'item_id,external_id,contributor,answer,status,duration_ms,created_at,ledger_seq,ledger_hash,data',
     );
     expect(lines[1]).toContain(',x1,');
     expect(lines[1]).toContain('"{""choice"":""neg""}"');

@@ -116,7 +116,7 @@ describe('caravan CLI', () => {
     const exported = await caravan('export', projectId, '--format', 'csv', '--out', out);
     expect(exported.code).toBe(0);
     expect((await fs.readFile(out, 'utf8')).split('\r\n')[0]).toBe(
-      'item_id,external_id,contributor,answer,duration_ms,created_at,ledger_seq,ledger_hash,data',
+      'item_id,external_id,contributor,answer,status,duration_ms,created_at,ledger_seq,ledger_hash,data',
     );
   });
 

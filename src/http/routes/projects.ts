@@ -211,7 +211,8 @@ export function projectRoutes(deps: HttpDeps) {
       method: 'get',
       path: '/projects/{id}/export',
       tags: ['projects'],
-      summary: 'Every answer, one row each, as JSONL or CSV',
+      summary:
+        'Every answer (with its status), or every item’s aggregated label, one row each, as JSONL or CSV',
       request: { params, query: exportQuery },
       responses: {
         200: {
@@ -222,13 +223,48 @@ export function projectRoutes(deps: HttpDeps) {
     }),
     async (c) => {
       const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
-      const { format } = c.req.valid('query');
+      const { format, what } = c.req.valid('query');
       const safeName = project.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'project';
       c.header(
         'content-type',
         format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
       );
-      c.header('content-disposition', `attachment; filename="${safeName}-answers.${format}"`);
+      c.header('content-disposition', `attachment; filename="${safeName}-${what}.${format}"`);
+      if (what === 'labels')
+        return stream(c, async (out) => {
+          if (format === 'csv')
+            await out.write(
+              csvRow(['item_id', 'external_id', 'label', 'confidence', 'answer_count', 'final', 'source']),
+            );
+          for (let after: string | null = null; ; ) {
+            const labels = await deps.quality.labels(project.id, after, 2000);
+            if (!labels.length) break;
+            let chunk = '';
+            for (const l of labels)
+              chunk +=
+                format === 'csv'
+                  ? csvRow([
+                      l.itemId,
+                      l.externalId ?? '',
+                      JSON.stringify(l.label),
+                      l.confidence,
+                      l.answerCount,
+                      String(l.isFinal),
+                      l.source,
+                    ])
+                  : `${JSON.stringify({
+                      item_id: l.itemId,
+                      external_id: l.externalId,
+                      label: l.label,
+                      confidence: l.confidence,
+                      answer_count: l.answerCount,
+                      final: l.isFinal,
+                      source: l.source,
+                    })}\n`;
+            await out.write(chunk);
+            after = labels.at(-1)!.itemId;
+          }
+        });
       return stream(c, async (out) => {
         if (format === 'csv')
           await out.write(
@@ -237,6 +273,7 @@ export function projectRoutes(deps: HttpDeps) {
               'external_id',
               'contributor',
               'answer',
+              'status',
               'duration_ms',
               'created_at',
               'ledger_seq',
@@ -254,6 +291,7 @@ export function projectRoutes(deps: HttpDeps) {
                     r.externalId ?? '',
                     r.contributor,
                     JSON.stringify(r.answer),
+                    r.status,
                     r.durationMs ?? '',
                     r.createdAt.toISOString(),
                     r.ledgerSeq,
@@ -266,6 +304,7 @@ export function projectRoutes(deps: HttpDeps) {
                     data: r.data,
                     contributor: r.contributor,
                     answer: r.answer,
+                    status: r.status,
                     duration_ms: r.durationMs,
                     created_at: r.createdAt.toISOString(),
                     ledger_seq: r.ledgerSeq,

@@ -4,7 +4,7 @@ import { refreshProgress } from './refreshProgress.ts';
 
 /** The daily check-in: once per UTC day, it keeps the streak and earns the day's check-in bonus. */
 export async function checkIn(
-  deps: Pick<Deps, 'progress' | 'clock'>,
+  deps: Pick<Deps, 'progress' | 'clock' | 'settings'>,
   actor: Actor,
 ): Promise<{ day: string; xp: number; alreadyCheckedIn: boolean }> {
   const now = deps.clock.now();

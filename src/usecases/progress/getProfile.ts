@@ -5,14 +5,13 @@ import { streaks } from '../../domain/progress/streaks.ts';
 import { tierFor } from '../../domain/progress/tierFor.ts';
 import type { Profile } from '../../shared/api.ts';
 import type { Deps } from '../deps.ts';
-import { DEFAULT_PROGRESS_RULES } from './refreshProgress.ts';
 
 /** A contributor's progress: XP and level, tier, accuracy, achievements, streak and earnings. */
 export async function getProfile(
-  deps: Pick<Deps, 'progress' | 'clock'>,
+  deps: Pick<Deps, 'progress' | 'clock' | 'settings'>,
   input: { userId?: string; address?: string },
 ): Promise<Profile> {
-  const rules = DEFAULT_PROGRESS_RULES;
+  const rules = deps.settings.progressRules;
   const userId = input.userId ?? (input.address ? await deps.progress.userIdByAddress(input.address) : null);
   const today = deps.clock.now().toISOString().slice(0, 10);
   const data = userId ? await deps.progress.profile(userId, today) : null;

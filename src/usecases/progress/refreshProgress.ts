@@ -1,14 +1,12 @@
 import { earnedAchievements } from '../../domain/progress/achievements.ts';
 import { effectiveLevel } from '../../domain/progress/effectiveLevel.ts';
 import { levelProgress } from '../../domain/progress/levelProgress.ts';
-import { type ProgressRules, progressRules } from '../../domain/progress/progressRules.ts';
+import type { ProgressRules } from '../../domain/progress/progressRules.ts';
 import { tierFor } from '../../domain/progress/tierFor.ts';
 import { xpForAnswer } from '../../domain/progress/xpForAnswer.ts';
 import { estimateAccuracy } from '../../domain/quality/reputation/estimateAccuracy.ts';
 import type { Method } from '../../shared/methods.ts';
 import type { Deps } from '../deps.ts';
-
-export const DEFAULT_PROGRESS_RULES: ProgressRules = progressRules.parse({});
 
 /**
  * Recomputes what the contributors whose work was decided have earned: accuracy per method and domain, XP for
@@ -17,10 +15,10 @@ export const DEFAULT_PROGRESS_RULES: ProgressRules = progressRules.parse({});
  * contributors marked dirty, up to `limit`.
  */
 export async function refreshProgress(
-  deps: Pick<Deps, 'progress' | 'clock'>,
+  deps: Pick<Deps, 'progress' | 'clock' | 'settings'>,
   input: { userIds?: string[]; limit?: number; rules?: ProgressRules } = {},
 ): Promise<string[]> {
-  const rules = input.rules ?? DEFAULT_PROGRESS_RULES;
+  const rules = input.rules ?? deps.settings.progressRules;
   const users = input.userIds ?? (await deps.progress.takeDirty(input.limit ?? 500));
   if (!users.length) return [];
   const now = deps.clock.now();
