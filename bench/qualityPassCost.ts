@@ -11,7 +11,13 @@ import { createProjectBody } from '../src/shared/api.ts';
 import { runQualityPass } from '../src/usecases/quality/runQualityPass.ts';
 import { embeddedTarget } from './apiThroughput.ts';
 
-export type PassCost = { answers: number; workers: number; firstSeconds: number; againSeconds: number; decided: number };
+export type PassCost = {
+  answers: number;
+  workers: number;
+  firstSeconds: number;
+  againSeconds: number;
+  decided: number;
+};
 
 export async function qualityPassCost(sizes: number[], log = (s: string) => process.stderr.write(`${s}\n`)) {
   const target = await embeddedTarget();
@@ -35,7 +41,12 @@ export async function qualityPassCost(sizes: number[], log = (s: string) => proc
           modality: 'text',
           annotation: {
             method: 'single_choice',
-            config: { choices: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+            config: {
+              choices: [
+                { value: 'a', label: 'A' },
+                { value: 'b', label: 'B' },
+              ],
+            },
           },
           overlap: 3,
           rewardPerItemWei: '1',

@@ -38,7 +38,10 @@ describe('httpLinkChecker', () => {
   });
 
   it('refuses a missing page, a slow one and an unreachable host, saying why', async () => {
-    expect(await links.check(`${base}/gone`)).toEqual({ ok: false, reason: `${base}/gone answered 404 Not Found` });
+    expect(await links.check(`${base}/gone`)).toEqual({
+      ok: false,
+      reason: `${base}/gone answered 404 Not Found`,
+    });
     expect((await links.check(`${base}/slow`)).reason).toMatch(/did not answer within 0.3 s/);
     // A port that was free a moment ago: nothing listens there.
     const probe = http.createServer();

@@ -29,7 +29,9 @@ export function httpLinkChecker(options: HttpLinkCheckerOptions = {}): LinkCheck
       } catch (error) {
         const e = error as Error & { cause?: { code?: string } };
         const why =
-          e.name === 'TimeoutError' ? `did not answer within ${timeoutMs / 1000} s` : (e.cause?.code ?? e.message);
+          e.name === 'TimeoutError'
+            ? `did not answer within ${timeoutMs / 1000} s`
+            : (e.cause?.code ?? e.message);
         return { ok: false, reason: `${url} could not be reached (${why})` };
       }
     },

@@ -184,12 +184,17 @@ describe('the quality pass', () => {
     expect(labels.json.labels[0].confidence).toBeCloseTo(2 / 3, 5);
     expect(labels.json.labels[0].isFinal).toBe(true);
 
-    const csv = await t.call('GET', `/api/projects/${id}/export?what=labels&format=csv`, { cookie: requester });
+    const csv = await t.call('GET', `/api/projects/${id}/export?what=labels&format=csv`, {
+      cookie: requester,
+    });
     const rows = csv.text.trim().split('\r\n');
     expect(rows[0]).toBe('item_id,external_id,label,confidence,answer_count,final,source');
     expect(rows[1]).toMatch(/^\d+,a,"{""choice"":""pos""}",0\.66\d*,3,true,aggregation$/);
     const jsonl = await t.call('GET', `/api/projects/${id}/export?what=answers`, { cookie: requester });
-    const statuses = jsonl.text.trim().split('\n').map((l: string) => JSON.parse(l).status);
+    const statuses = jsonl.text
+      .trim()
+      .split('\n')
+      .map((l: string) => JSON.parse(l).status);
     expect(statuses.sort()).toEqual(['approved', 'approved', 'approved', 'approved', 'rejected', 'rejected']);
     const bad = await t.call('GET', `/api/projects/${id}/export?what=votes`, { cookie: requester });
     expect(bad.status).toBe(400);
@@ -409,7 +414,11 @@ describe('dead links', () => {
       await t.settle();
       const [good, dead] = await answersOf(id);
       expect(good.status).toBe('approved');
-      expect(good.screening.at(-1)).toEqual({ rule: 'dead_link', outcome: 'pass', reason: 'All 1 link(s) answered.' });
+      expect(good.screening.at(-1)).toEqual({
+        rule: 'dead_link',
+        outcome: 'pass',
+        reason: 'All 1 link(s) answered.',
+      });
       expect(dead.status).toBe('rejected');
       expect(dead.decidedBy).toBe('screening');
       expect(dead.reason).toBe(`${base}/missing.jpg answered 404 Not Found: give links that work.`);

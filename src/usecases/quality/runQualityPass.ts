@@ -22,7 +22,11 @@ export async function runQualityPass(
   const snapshot = await deps.quality.snapshot(projectId);
   if (!snapshot) return null;
   const { project } = snapshot;
-  if (deps.links && project.quality.screening.deadLinks.enabled && TEXT_METHODS.has(project.annotation.method))
+  if (
+    deps.links &&
+    project.quality.screening.deadLinks.enabled &&
+    TEXT_METHODS.has(project.annotation.method)
+  )
     snapshot.answers = await checkLinks(deps.quality, deps.links, project, snapshot.answers);
   const judge = project.quality.judge.enabled ? deps.judge : null;
   const result = qualityPass({

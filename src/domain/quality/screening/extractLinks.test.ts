@@ -4,7 +4,9 @@ import { extractLinks } from './extractLinks.ts';
 describe('extractLinks', () => {
   it('finds http and https links, without trailing punctuation, once each', () => {
     expect(
-      extractLinks('See https://example.org/a?b=1. Also (http://x.test/path), and https://example.org/a?b=1!'),
+      extractLinks(
+        'See https://example.org/a?b=1. Also (http://x.test/path), and https://example.org/a?b=1!',
+      ),
     ).toEqual(['https://example.org/a?b=1', 'http://x.test/path']);
   });
 
@@ -13,6 +15,9 @@ describe('extractLinks', () => {
   });
 
   it('stops at the maximum', () => {
-    expect(extractLinks('http://a.test http://b.test http://c.test', 2)).toEqual(['http://a.test', 'http://b.test']);
+    expect(extractLinks('http://a.test http://b.test http://c.test', 2)).toEqual([
+      'http://a.test',
+      'http://b.test',
+    ]);
   });
 });
