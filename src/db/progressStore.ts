@@ -292,7 +292,8 @@ export function progressStore(db: Db): ProgressStore {
         skills: skills.rows,
         achievements: achievements.rows,
         activeDays: days.rows.map((d) => d.day),
-        checkedInToday: days.rows.some((d) => d.day === today && d.checkedIn),
+        // Working on a day counts as checking in on it.
+        checkedInToday: days.rows.some((d) => d.day === today),
         answers: {
           approved: count('approved'),
           rejected: count('rejected'),

@@ -187,7 +187,16 @@ export function qualityPass(input: QualityPassInput): QualityPassResult {
       continue;
     }
     if (spam) {
-      decisions.push(decide(a, 'rejected', spam.by, spam.why));
+      // Still measured against the label where there is one: it is evidence of the contributor's accuracy.
+      const item = a.isGold ? undefined : settled.get(a.itemId);
+      const check =
+        item && !COLLECTION_METHODS.has(method)
+          ? checkAgainstConsensus(annotation, a.answer, item.label)
+          : null;
+      decisions.push({
+        ...decide(a, 'rejected', spam.by, spam.why),
+        ...(check ? { consensusScore: check.score, consensusAgrees: check.agrees } : {}),
+      });
       continue;
     }
     if (a.isGold) {
