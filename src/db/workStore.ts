@@ -111,7 +111,10 @@ export function workStore(db: Db): WorkStore {
            (select count(*)::int from (select 1 from answers a where a.project_id = p.id and a.kind = 'work'
               and a.duration_ms is not null limit 5) t) as "timedAnswers",
            (select count(*)::int from answers a where a.project_id = p.id and a.user_id = $1 and a.kind = 'work'
-              and a.created_at >= $2) as "doneToday"
+              and a.created_at >= $2) as "doneToday",
+           (select json_build_object('correct', count(*) filter (where g.is_correct), 'total', count(*))
+              from answers g where g.user_id = $1 and g.project_id = p.id and g.kind = 'work'
+                and g.is_correct is not null) as gold
          from projects p
          where p.status = 'active' and (p.deadline is null or p.deadline > $3) and ($4::uuid is null or p.id = $4)
          order by p.created_at desc`,
@@ -119,7 +122,7 @@ export function workStore(db: Db): WorkStore {
       );
       const rows: TaskRow[] = [];
       for (const raw of r.rows) {
-        const { remainingItems, medianMs, timedAnswers, doneToday, ...rest } = raw;
+        const { remainingItems, medianMs, timedAnswers, doneToday, gold, ...rest } = raw;
         const project = toProject(rest);
         rows.push({
           project,
@@ -127,6 +130,7 @@ export function workStore(db: Db): WorkStore {
           medianMs: medianMs === null ? null : Number(medianMs),
           timedAnswers,
           doneToday,
+          gold,
           exam: await examStatus(db, project, userId),
         });
       }

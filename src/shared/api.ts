@@ -214,7 +214,7 @@ export const taskQuery = z.object({
   level: z.coerce.number().int().min(0).max(100).optional(),
 });
 export const lockReason = z.object({
-  kind: z.enum(['level', 'exam', 'exam_failed', 'daily_cap']),
+  kind: z.enum(['level', 'exam', 'exam_failed', 'daily_cap', 'gold']),
   message: z.string(),
 });
 export const taskCardBody = z.object({

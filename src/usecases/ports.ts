@@ -137,6 +137,8 @@ export type TaskRow = {
   timedAnswers: number;
   doneToday: number;
   exam: ExamStatus;
+  /** This contributor's answers on gold items mixed into their work. */
+  gold: { correct: number; total: number };
 };
 
 export type WorkStore = {

@@ -148,6 +148,11 @@ describe('gold', () => {
       expect(stopped.status).toBe(403);
       expect(stopped.json.error.code).toBe('GOLD_ACCURACY_TOO_LOW');
       expect(stopped.json.error.message).toMatch(/0 of 3 control items.*70%/);
+      const card = await t.call('GET', `/api/tasks/${id}`, { cookie: c!.cookie });
+      expect(card.json.lockReasons).toContainEqual({
+        kind: 'gold',
+        message: 'you answered 0 of 3 control items right (0%); this project needs 70%',
+      });
     } finally {
       t.deps.random = Math.random;
     }

@@ -1,6 +1,7 @@
 import type { ExamStatus } from '../../shared/api.ts';
+import { belowGoldBar, type GoldBar } from '../quality/screening/belowGoldBar.ts';
 
-export type LockReason = { kind: 'level' | 'exam' | 'exam_failed' | 'daily_cap'; message: string };
+export type LockReason = { kind: 'level' | 'exam' | 'exam_failed' | 'daily_cap' | 'gold'; message: string };
 
 /** Why a contributor cannot work on a task right now, and what unlocks it. Empty when they can. */
 export function lockReasons(input: {
@@ -9,6 +10,8 @@ export function lockReasons(input: {
   exam: ExamStatus;
   doneToday: number;
   dailyCap: number;
+  /** The contributor's gold answers in this project, and the project's bar. */
+  gold?: { correct: number; total: number; bar: GoldBar };
 }): LockReason[] {
   const reasons: LockReason[] = [];
   if (input.level < input.requiredLevel)
@@ -27,6 +30,8 @@ export function lockReasons(input: {
       kind: 'exam',
       message: `pass the qualification exam (${exam.questionCount} questions, ${Math.round(exam.passRate * 100)}% to pass)`,
     });
+  const stopped = input.gold && belowGoldBar(input.gold.correct, input.gold.total, input.gold.bar);
+  if (stopped) reasons.push({ kind: 'gold', message: stopped });
   if (input.doneToday >= input.dailyCap)
     reasons.push({
       kind: 'daily_cap',

@@ -63,6 +63,7 @@ function toCard(row: TaskRow, level: number): TaskCard {
     exam: row.exam,
     doneToday: row.doneToday,
     dailyCap: p.dailyCap,
+    gold: { ...row.gold, bar: p.quality.gold },
   });
   return {
     projectId: p.id,
