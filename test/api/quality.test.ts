@@ -326,6 +326,39 @@ describe('anti-sybil', () => {
   });
 });
 
+describe('colluders', () => {
+  it('flags a pair who give the same answers, right or wrong, as a group with each other as peers', async () => {
+    const items = Array.from(
+      { length: 40 },
+      (_, i) => `{"id":"c${i}","text":"${i % 2 ? 'bad' : 'good'} ${i}"}`,
+    );
+    const id = await project(
+      { overlap: 5, quality: { review: { enabled: false }, aggregation: { method: 'ds' } } },
+      items,
+    );
+    const honest = await crowd('ring-honest', 3);
+    const ring = await crowd('ring', 2);
+    for (const h of honest) await work(h, id, sentiment);
+    // The ring's shared answer: copied between its members, right about half the time.
+    const shared = (data: Record<string, unknown>) => ({
+      choice: Number(String(data.text).split(' ')[1]) % 3 === 0 ? 'pos' : 'neg',
+    });
+    for (const r of ring) await work(r, id, shared);
+    await t.settle();
+    const admin = await t.signIn('admin');
+    const flags = (await t.call('GET', '/api/admin/flags?status=all', { cookie: admin })).json.flags.filter(
+      (f: { kind: string; project: { id: string } }) => f.kind === 'colluder' && f.project.id === id,
+    );
+    expect(flags.map((f: { user: { id: string } }) => f.user.id).sort()).toEqual(
+      ring.map((r) => r.id).sort(),
+    );
+    for (const f of flags) expect(f.peers).toHaveLength(1);
+    expect(flags[0].evidence).not.toBe('');
+    const ringAnswers = (await answersOf(id)).filter((a) => ring.some((r) => r.id === a.userId));
+    expect(ringAnswers.every((a) => a.status === 'rejected' && a.decidedBy === 'sybil')).toBe(true);
+  });
+});
+
 describe('model judge', () => {
   it('asks an OpenAI-compatible endpoint about collected text, and never calls one when none is set', async () => {
     const seen: { model: string; messages: { role: string; content: string }[] }[] = [];
