@@ -252,6 +252,11 @@ export function QualitySettingsEditor({
             checked={draft.goldCheck}
             onChange={(v) => set('goldCheck', v)}
           />
+          <Toggle
+            label="Dead links in text answers (fetched from this server)"
+            checked={draft.deadLinks}
+            onChange={(v) => set('deadLinks', v)}
+          />
         </fieldset>
 
         {error && (

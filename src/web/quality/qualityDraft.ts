@@ -26,6 +26,7 @@ export type QualityDraft = {
   straightLining: boolean;
   nearDuplicate: boolean;
   goldCheck: boolean;
+  deadLinks: boolean;
 };
 
 /** The form's starting point: a project's current settings. */
@@ -47,6 +48,7 @@ export function draftFrom(q: QualitySettings): QualityDraft {
     straightLining: q.screening.straightLining.enabled,
     nearDuplicate: q.screening.nearDuplicate.enabled,
     goldCheck: q.screening.gold.enabled,
+    deadLinks: q.screening.deadLinks.enabled,
   };
 }
 
@@ -77,6 +79,7 @@ export function settingsFrom(
       straightLining: { ...current.screening.straightLining, enabled: draft.straightLining },
       nearDuplicate: { ...current.screening.nearDuplicate, enabled: draft.nearDuplicate },
       gold: { ...current.screening.gold, enabled: draft.goldCheck },
+      deadLinks: { ...current.screening.deadLinks, enabled: draft.deadLinks },
     },
     gold: {
       minAccuracy: number(draft.goldMinAccuracy, 'gold.minAccuracy'),
