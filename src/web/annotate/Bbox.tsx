@@ -17,9 +17,9 @@ function boxFrom(a: Point, b: Point): Omit<Box, 'label'> {
 }
 
 /** Draw labeled boxes on an image by dragging; coordinates are stored as shares (0..1) of the image. */
-export function Bbox({ config, data, modality, active, submitting, onSubmit }: MethodProps<'bbox'>) {
+export function Bbox({ config, data, modality, active, submitting, onSubmit, initial }: MethodProps<'bbox'>) {
   const image = typeof data.image === 'string' ? data.image : null;
-  const [boxes, setBoxes] = useState<Box[]>([]);
+  const [boxes, setBoxes] = useState<Box[]>(initial?.boxes ?? []);
   const [label, setLabel] = useState(config.labels[0]?.value ?? '');
   const [selected, setSelected] = useState<number | null>(null);
   const [draft, setDraft] = useState<{ from: Point; to: Point } | null>(null);

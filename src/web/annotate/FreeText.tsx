@@ -6,8 +6,16 @@ import type { MethodProps } from './MethodProps.ts';
 import { isSubmitChord, useHotkeys } from './useHotkeys.ts';
 
 /** Write a free-text answer about the item; Ctrl+Enter submits. */
-export function FreeText({ config, data, modality, active, submitting, onSubmit }: MethodProps<'free_text'>) {
-  const [text, setText] = useState('');
+export function FreeText({
+  config,
+  data,
+  modality,
+  active,
+  submitting,
+  onSubmit,
+  initial,
+}: MethodProps<'free_text'>) {
+  const [text, setText] = useState(initial?.text ?? '');
   const length = text.trim().length;
 
   useHotkeys(active, (event) => {

@@ -15,6 +15,8 @@ export type MethodProps<M extends Method> = {
   onSubmit: (answer: AnswerFor<M>) => void;
   /** Shows a short hint in the workspace's message slot (e.g. "pick a choice first"). */
   onHint: (message: string) => void;
+  /** An answer to start from instead of a blank one (a reviewer fixing an answer). */
+  initial?: AnswerFor<M> | undefined;
 };
 
 /** Distinct, readable colors for labels, by position. */

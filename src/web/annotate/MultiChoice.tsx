@@ -13,8 +13,9 @@ export function MultiChoice({
   active,
   submitting,
   onSubmit,
+  initial,
 }: MethodProps<'multi_choice'>) {
-  const [selected, setSelected] = useState<string[]>([]);
+  const [selected, setSelected] = useState<string[]>(initial?.choices ?? []);
   const keys = optionKeys(config.choices);
 
   function toggle(value: string) {

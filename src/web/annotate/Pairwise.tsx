@@ -13,8 +13,16 @@ function Output({ value }: { value: unknown }) {
 }
 
 /** Compare two outputs side by side: A, B or T (tie, when allowed) submit at once. */
-export function Pairwise({ config, data, modality, active, submitting, onSubmit }: MethodProps<'pairwise'>) {
-  const [reason, setReason] = useState('');
+export function Pairwise({
+  config,
+  data,
+  modality,
+  active,
+  submitting,
+  onSubmit,
+  initial,
+}: MethodProps<'pairwise'>) {
+  const [reason, setReason] = useState(initial?.reason ?? '');
 
   function pick(winner: Winner) {
     const note = reason.trim();

@@ -14,8 +14,9 @@ export function Rating({
   submitting,
   onSubmit,
   onHint,
+  initial,
 }: MethodProps<'rating'>) {
-  const [value, setValue] = useState<number | null>(null);
+  const [value, setValue] = useState<number | null>(initial?.value ?? null);
   const values = Array.from({ length: config.max - config.min + 1 }, (_, i) => config.min + i);
   // When every value is a single digit the key is the value itself; otherwise 1–9 pick by position.
   const digitsAreValues = config.min >= 0 && config.max <= 9;

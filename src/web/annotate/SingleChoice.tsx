@@ -14,8 +14,9 @@ export function SingleChoice({
   submitting,
   onSubmit,
   onHint,
+  initial,
 }: MethodProps<'single_choice'>) {
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(initial?.choice ?? null);
   const keys = optionKeys(config.choices);
 
   function submit() {

@@ -26,9 +26,18 @@ function selectionOffsets(container: HTMLElement, text: string): Range | null {
 }
 
 /** Label text spans (NER): select text, then press a label's key or click the label; click a span to remove it. */
-export function Span({ config, data, modality, active, submitting, onSubmit, onHint }: MethodProps<'span'>) {
+export function Span({
+  config,
+  data,
+  modality,
+  active,
+  submitting,
+  onSubmit,
+  onHint,
+  initial,
+}: MethodProps<'span'>) {
   const text = typeof data.text === 'string' ? data.text : '';
-  const [spans, setSpans] = useState<SpanAnswer[]>([]);
+  const [spans, setSpans] = useState<SpanAnswer[]>(initial?.spans ?? []);
   const [pending, setPending] = useState<Range | null>(null);
   // Spans are kept in the order they were added (Backspace undoes the latest) and sent in text order.
   const sorted = [...spans].sort((a, b) => a.start - b.start);

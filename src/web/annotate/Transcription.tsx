@@ -13,8 +13,9 @@ export function Transcription({
   active,
   submitting,
   onSubmit,
+  initial,
 }: MethodProps<'transcription'>) {
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initial?.text ?? '');
   const videoRef = useRef<HTMLVideoElement>(null);
   const audioRef = useRef<HTMLAudioElement>(null);
   const audio = typeof data.audio === 'string' ? data.audio : null;

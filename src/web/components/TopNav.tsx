@@ -5,6 +5,7 @@ import { useSession } from '../lib/SessionProvider.tsx';
 const LINKS = [
   { to: '/tasks', label: 'Tasks' },
   { to: '/history', label: 'History' },
+  { to: '/review', label: 'Review' },
   { to: '/projects', label: 'Projects' },
   { to: '/profile', label: 'Profile' },
   { to: '/leaderboard', label: 'Leaderboard' },

@@ -12,6 +12,7 @@ import { ImportPanel } from '../project/ImportPanel.tsx';
 import { ItemsPanel } from '../project/ItemsPanel.tsx';
 import { ProgressPanel } from '../project/ProgressPanel.tsx';
 import { ProjectTabs, projectTab } from '../project/ProjectTabs.tsx';
+import { QaTab } from '../qa/QaTab.tsx';
 import { QualityTab } from '../quality/QualityTab.tsx';
 
 type Status = Project['status'];
@@ -109,6 +110,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
       </header>
       <ProjectTabs projectId={project.id} current={tab} />
       {tab === 'quality' && <QualityTab project={project} onProjectChange={setUpdated} />}
+      {tab === 'qa' && <QaTab project={project} />}
       <div className="project-grid" hidden={tab !== 'overview'}>
         <div className="stack">
           <ProgressPanel projectId={project.id} budgetWei={project.budgetWei} refreshKey={refreshKey} />

@@ -4,6 +4,7 @@ import { Link } from '../lib/router.tsx';
 export const PROJECT_TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'quality', label: 'Quality' },
+  { id: 'qa', label: 'QA' },
 ] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number]['id'];
 

@@ -1,0 +1,279 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/db/embeddedPostgres.ts';
+import { createClient } from '../../src/shared/client.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SHOTS = path.join(ROOT, 'test-results/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A free-text project: its flagged answers go to review without waiting for a consensus, and it has no gold. */
+const PROJECT = 'Write a better product title';
+const TITLES = [
+  'Wireless Bluetooth 5.3 earbuds, black',
+  'Kids’ waterproof rain boots, yellow, size 10',
+  'Insulated stainless steel water bottle, 1 L, BPA-free',
+];
+
+let child: ChildProcess | undefined;
+let browser: Browser | undefined;
+let dir: string;
+let base: string;
+let log = '';
+let projectId = '';
+
+async function waitForHealth(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (child?.exitCode !== null && child?.exitCode !== undefined)
+      throw new Error(`caravan exited with ${child.exitCode} before it was healthy:\n${log}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`caravan was not healthy after ${ms} ms:\n${log}`);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The typed API client signed in as a development account, its session cookie on every request. */
+async function clientAs(account: string) {
+  const response = await fetch(`${base}/api/auth/dev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ account }),
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return createClient({
+    baseUrl: base,
+    fetch: (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
+  });
+}
+
+/** A page of its own (own cookies) signed in as a development account; page errors fail the test. */
+async function pageAs(account: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/signin`);
+  await page.getByRole('button', { name: new RegExp(`^Sign in as ${account}\\b`) }).click();
+  await page.locator('.topnav').waitFor();
+  return { page, errors };
+}
+
+function nav(page: Page) {
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
+/** Waits until the review on screen is another one than `id` (or the loop says nothing is left). */
+async function nextReviewAfter(page: Page, id: string | null) {
+  await page.waitForFunction((old) => {
+    const now = document.querySelector('[data-review]')?.getAttribute('data-review');
+    return (now && now !== old) || document.body.textContent?.includes('Nothing left to review');
+  }, id);
+}
+
+beforeAll(async () => {
+  await fs.access(CHROMIUM).catch(() => {
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
+  });
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'caravan-e2e-'));
+  // mkdtemp makes the directory private; embedded Postgres may run initdb as another user (when we are root).
+  await fs.chmod(dir, 0o755);
+  await fs.mkdir(SHOTS, { recursive: true });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  child = spawn(
+    process.execPath,
+    ['bin/caravan.js', 'start', '--port', String(port), '--data-dir', path.join(dir, 'data')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, CARAVAN_DEV_WALLETS: 'true', CARAVAN_SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
+  await waitForHealth(base, 90_000);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+// The tests run in order: the answers put into review are what the reviewer judges and the requester samples.
+describe('peer review and QA sampling in a browser', () => {
+  it('answers given too fast go to review after the quality pass', async () => {
+    const requester = await clientAs('requester');
+    const project = (await requester.listProjects()).projects.find((p) => p.name === PROJECT);
+    expect(project).toBeDefined();
+    projectId = project!.id;
+
+    // Answered the moment they are leased: under the method's floor, so screening flags them.
+    const alice = await clientAs('alice');
+    for (const text of TITLES) {
+      const assignment = await alice.nextAssignment(projectId);
+      expect(assignment).not.toBeNull();
+      await alice.submitAnswer(assignment!.id, { answer: { text }, durationMs: 300 });
+    }
+    await requester.runQuality(projectId);
+
+    const reviewer = await clientAs('reviewer');
+    await expect
+      .poll(
+        async () => (await reviewer.reviewQueue()).projects.find((p) => p.projectId === projectId)?.waiting,
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(TITLES.length);
+  });
+
+  it('a contributor below the bar sees who may review', async () => {
+    const { page, errors } = await pageAs('bob');
+    await nav(page).getByRole('link', { name: 'Review' }).click();
+    await page.waitForURL(/\/review$/);
+    await page.getByRole('heading', { name: 'No projects for you to review yet' }).waitFor();
+    await page.getByText(/minimum level and a measured accuracy/).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a reviewer approves with A, rejects with R and a reason number, and runs out of answers', async () => {
+    const { page, errors } = await pageAs('reviewer');
+    await nav(page).getByRole('link', { name: 'Review' }).click();
+    await page.waitForURL(/\/review$/);
+    const card = page.getByTestId('review-project').filter({ hasText: PROJECT });
+    await card.getByText(`${TITLES.length} answers`).waitFor();
+    await shot(page, 'v01-review-queue');
+    await card.getByRole('link', { name: `Review ${PROJECT}` }).click();
+    await page.waitForURL(new RegExp(`/review/${projectId}$`));
+
+    // Blind, with why it is here: the screening verdict that flagged it.
+    const task = page.locator('[data-review]');
+    await task.waitFor();
+    await page.getByTestId('review-why').getByText('Too fast').waitFor();
+    expect(await page.getByText(/Reviews are blind/).count()).toBe(1);
+    await page.locator('.countdown').waitFor();
+    await shot(page, 'v02-review-task');
+
+    let id = await task.getAttribute('data-review');
+    await page.keyboard.press('a');
+    await nextReviewAfter(page, id);
+    await page.getByText('Last review: approved').waitFor();
+
+    id = await task.getAttribute('data-review');
+    await page.keyboard.press('r');
+    const dialog = page.getByRole('dialog', { name: 'Reject this answer?' });
+    await dialog.waitFor();
+    await page.keyboard.press('2');
+    expect(await dialog.getByRole('radio', { name: /Incomplete/ }).isChecked()).toBe(true);
+    await shot(page, 'v03-reject-reason');
+    await page.keyboard.press('Enter');
+    await nextReviewAfter(page, id);
+    await page.getByText('Last review: rejected').waitFor();
+
+    // F opens the method's workspace on the answer itself; Esc goes back without a verdict.
+    await page.keyboard.press('f');
+    const fix = page.getByRole('region', { name: 'Fix the answer' });
+    await fix.waitFor();
+    expect((await fix.locator('textarea').inputValue()).length).toBeGreaterThan(10);
+    await fix.locator('textarea').blur();
+    await page.keyboard.press('Escape');
+    await fix.waitFor({ state: 'detached' });
+
+    id = await task.getAttribute('data-review');
+    await page.keyboard.press('a');
+    await nextReviewAfter(page, id);
+    await page.getByRole('heading', { name: 'Nothing left to review' }).waitFor();
+    await page.getByText(/You reviewed 3 answers in this session/).waitFor();
+    await shot(page, 'v04-nothing-left');
+
+    // The queue counts the reviews done.
+    await page.getByRole('link', { name: 'Back to the review queue' }).click();
+    await expect.poll(() => page.getByTestId('review-stats').locator('dd').first().textContent()).toBe('3');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a requester draws a QA sample and rejects an answer', async () => {
+    const { page, errors } = await pageAs('requester');
+    await nav(page).getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('link', { name: PROJECT }).click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    await page
+      .getByRole('navigation', { name: 'Project sections' })
+      .getByRole('link', { name: 'QA' })
+      .click();
+    await page.waitForURL(/\?tab=qa$/);
+
+    const tab = page.getByTestId('qa-tab');
+    await tab.getByLabel('Sample size').selectOption('10');
+    await tab.getByRole('button', { name: 'Draw a sample' }).click();
+    const cards = page.getByTestId('qa-card');
+    await expect.poll(() => cards.count()).toBe(TITLES.length);
+    const counts = page.getByTestId('qa-counts');
+    expect(await counts.locator('.stat', { hasText: 'Decided' }).locator('dd').textContent()).toBe('3');
+    // The reviewer's rejection is there with its reason code, and QA is not blind.
+    await cards.filter({ hasText: 'Rejected in review (incomplete)' }).waitFor();
+    expect(await cards.first().getByRole('link', { name: /^0x/ }).count()).toBe(1);
+
+    // J moves to the second card, R rejects it; the card shows the status the server answered.
+    await page.keyboard.press('j');
+    await expect.poll(() => cards.nth(1).getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('r');
+    await cards.nth(1).getByTestId('qa-checked').waitFor();
+    expect(await cards.nth(1).getAttribute('data-status')).toBe('rejected');
+    expect(await cards.nth(1).getByTestId('qa-status').textContent()).toBe('rejected');
+    await shot(page, 'v05-qa-rejected');
+
+    // A checked answer is not sampled again.
+    await tab.getByRole('button', { name: 'Draw a new sample' }).click();
+    await expect.poll(() => cards.count()).toBe(TITLES.length - 1);
+    expect(await counts.locator('.stat', { hasText: 'Already checked' }).locator('dd').textContent()).toMatch(
+      /^1\b/,
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
