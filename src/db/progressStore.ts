@@ -136,6 +136,8 @@ export function progressStore(db: Db): ProgressStore {
          select r.reviewer_id, 'review:' || r.id, 'review', p.method, p.required_level
          from reviews r join projects p on p.id = r.project_id
          where r.reviewer_id = any($1::uuid[]) and r.status = 'done' and (not r.is_gold or r.is_correct)
+           -- a requester checking their own project's work earns no XP for it, as they earn no pay
+           and not exists (select 1 from memberships m where m.org_id = p.org_id and m.user_id = r.reviewer_id)
            and not exists (select 1 from xp_events e where e.user_id = r.reviewer_id and e.source = 'review:' || r.id)`,
         [ids],
       );

@@ -241,7 +241,8 @@ async function projectStats(db: Db, projectId: string, now: Date): Promise<Proje
          (select count(*)::int from answers a where a.project_id = p.id and a.kind = 'work' and a.created_at > $2) as "answersLastHour",
          (select count(distinct a.user_id)::int from answers a where a.project_id = p.id and a.kind = 'work') as contributors,
          (select count(*)::int from assignments s where s.project_id = p.id and s.status = 'skipped') as skips,
-         (select coalesce(sum(a.reward_wei), 0)::text from answers a where a.project_id = p.id) as "spentWei"
+         (select coalesce(sum(a.reward_wei), 0)::text from answers a where a.project_id = p.id
+            and a.status = 'approved') as "spentWei"
        from projects p where p.id = $1`,
       [projectId, hourAgo],
     ),

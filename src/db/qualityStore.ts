@@ -28,7 +28,7 @@ export function qualityStore(db: Db): QualityStore {
     async snapshot(projectId) {
       const project = await projectById(db, projectId);
       if (!project) return null;
-      const [answers, items, skills, flags] = await Promise.all([
+      const [answers, items, skills, flags, fixed] = await Promise.all([
         db.query<PassAnswer>(
           `select a.id::text, a.item_id::text as "itemId", a.user_id as "userId", a.answer, a.status,
              a.decided_by as "decidedBy", a.screen_outcome as "screenOutcome", a.screening, a.is_correct as "isCorrect",
@@ -52,6 +52,11 @@ export function qualityStore(db: Db): QualityStore {
           `select f.user_id as "userId", f.kind, f.status, f.evidence from sybil_flags f where f.project_id = $1`,
           [projectId],
         ),
+        db.query<{ itemId: string; label: unknown }>(
+          `select l.item_id::text as "itemId", l.label from item_labels l
+           where l.project_id = $1 and l.source in ('review', 'qa')`,
+          [projectId],
+        ),
       ]);
       return {
         project,
@@ -59,6 +64,7 @@ export function qualityStore(db: Db): QualityStore {
         items: new Map(items.rows.map(({ id, ...item }) => [id, item])),
         accuracy: new Map(skills.rows.map((s) => [s.userId, s.accuracy])),
         flags: flags.rows,
+        fixed: new Map(fixed.rows.map((l) => [l.itemId, l.label])),
       };
     },
 
@@ -118,13 +124,18 @@ export function qualityStore(db: Db): QualityStore {
         if (!decisions.length) return { decided: 0, users: [] };
         const r = await tx.query<{ userId: string }>(
           `with d as (
-             select * from unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::real[], $8::bool[])
-               as d(answer_id, from_status, status, decided_by, reason, score, agrees)
+             select * from unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::real[], $8::bool[],
+               $10::text[]) as d(answer_id, from_status, status, decided_by, reason, score, agrees, from_decided_by)
            ), changed as (
              update answers a set status = d.status, decided_by = d.decided_by, decision_reason = d.reason,
                decided_at = case when d.status in ('approved', 'rejected') then $9::timestamptz end,
                consensus_score = coalesce(d.score, a.consensus_score), consensus_agrees = coalesce(d.agrees, a.consensus_agrees)
+             -- Only answers still as the pass saw them: a reviewer or the requester may have ruled meanwhile.
              from d where a.id = d.answer_id and a.project_id = $1 and a.status = d.from_status
+               and a.decided_by is not distinct from d.from_decided_by
+               -- and a spam ruling only while a flag still stands (an admin may have cleared it meanwhile)
+               and (d.decided_by is distinct from 'sybil' or exists (select 1 from sybil_flags f
+                 where f.user_id = a.user_id and f.project_id = $1 and f.status <> 'cleared'))
              returning a.user_id
            ), dirty as (
              insert into progress_dirty (user_id, since) select distinct user_id, $9 from changed
@@ -141,6 +152,7 @@ export function qualityStore(db: Db): QualityStore {
             decisions.map((d) => d.consensusScore),
             decisions.map((d) => d.consensusAgrees),
             now,
+            decisions.map((d) => d.fromDecidedBy),
           ],
         );
         return { decided: r.rowCount ?? 0, users: [...new Set(r.rows.map((x) => x.userId))] };
@@ -155,6 +167,27 @@ export function qualityStore(db: Db): QualityStore {
          where id = $1 and status = 'pending'`,
         [answerId, JSON.stringify([verdict]), verdict.outcome],
       );
+    },
+
+    async withPassLock(projectId, fn) {
+      // A session lock on its own connection for the whole pass (the judge and link checks included), so
+      // two passes over one project, from any processes, never interleave. Its key differs from the
+      // transaction lock `apply` and flag rulings take, which it would otherwise wait on forever.
+      const client = await db.connect();
+      const key = `quality-pass:${projectId}`;
+      try {
+        const got = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [
+          key,
+        ]);
+        if (!got.rows[0]?.ok) return null;
+        try {
+          return await fn();
+        } finally {
+          await client.query('select pg_advisory_unlock(hashtext($1))', [key]);
+        }
+      } finally {
+        client.release();
+      }
     },
 
     async itemData(itemIds) {
@@ -271,6 +304,15 @@ export function qualityStore(db: Db): QualityStore {
     async resolveFlag(id, status, adminId, now) {
       if (!/^\d{1,18}$/.test(id)) return null;
       return inTransaction(db, async (tx) => {
+        const project = await tx.query<{ projectId: string }>(
+          'select project_id as "projectId" from sybil_flags where id = $1',
+          [id],
+        );
+        if (!project.rows[0]) return null;
+        // In turn with a pass writing its decisions for the project.
+        await tx.query('select pg_advisory_xact_lock(hashtext($1))', [
+          `quality:${project.rows[0].projectId}`,
+        ]);
         const r = await tx.query<{ userId: string; projectId: string }>(
           `update sybil_flags set status = $2, resolved_by = $3, updated_at = $4 where id = $1
            returning user_id as "userId", project_id as "projectId"`,

@@ -395,7 +395,8 @@ export function workStore(db: Db): WorkStore {
            update assignments set status = 'skipped', closed_at = $2, skip_reason = $3, skip_note = $4
            where id = $1 and status = 'leased' and kind = 'work' returning item_id
          )
-         update items set claims = claims - 1, is_open = true from skipped where items.id = skipped.item_id`,
+         update items set claims = items.claims - 1, is_open = items.claims - 1 < coalesce(items.needed, p.overlap)
+         from skipped, projects p where items.id = skipped.item_id and p.id = items.project_id`,
         [assignmentId, now, reason, note],
       );
       return r.rowCount === 1;
@@ -407,7 +408,8 @@ export function workStore(db: Db): WorkStore {
         `with released as (
            delete from assignments where id = $1 and status = 'leased' and kind = 'work' and expires_at > $2 returning item_id
          )
-         update items set claims = claims - 1, is_open = true from released where items.id = released.item_id`,
+         update items set claims = items.claims - 1, is_open = items.claims - 1 < coalesce(items.needed, p.overlap)
+         from released, projects p where items.id = released.item_id and p.id = items.project_id`,
         [assignmentId, now],
       );
       return r.rowCount === 1;
@@ -416,7 +418,9 @@ export function workStore(db: Db): WorkStore {
     async history(userId, beforeId, limit) {
       const r = await db.query<Omit<HistoryRow, 'rewardWei'> & { rewardWei: string }>(
         `select a.id as "answerId", a.kind, a.project_id as "projectId", p.name as "projectName", p.method, a.item_id as "itemId",
-           a.answer, a.created_at as "createdAt", a.ledger_seq::int as "ledgerSeq", a.reward_wei::text as "rewardWei"
+           a.answer, a.created_at as "createdAt", a.ledger_seq::int as "ledgerSeq",
+           -- earned only once approved
+           (case when a.status = 'approved' then a.reward_wei else 0 end)::text as "rewardWei"
          from answers a join projects p on p.id = a.project_id
          where a.user_id = $1 and ($2::bigint is null or a.id < $2) order by a.id desc limit $3`,
         [userId, beforeId, limit],
@@ -452,7 +456,8 @@ async function leaseNew(
        order by i.project_id, i.id limit 1
        for update skip locked
      ), claimed as (
-       update items set claims = claims + 1, is_open = claims + 1 < $5 from picked where items.id = picked.id
+       -- the item's own target (dynamic overlap) when the quality pass set one, else the project's overlap
+       update items set claims = claims + 1, is_open = claims + 1 < coalesce(needed, $5) from picked where items.id = picked.id
        returning items.id, items.data
      ), leased as (
        insert into assignments (project_id, item_id, user_id, kind, status, leased_at, expires_at)
@@ -484,7 +489,9 @@ async function expireLeases(q: Queryable, now: Date, projectId?: string): Promis
        where status = 'leased' and expires_at <= $1 and ($2::uuid is null or project_id = $2)
        returning item_id, kind
      ), per_item as (select item_id, count(*)::int as n from gone where kind = 'work' group by item_id)
-     update items set claims = claims - per_item.n, is_open = true from per_item where items.id = per_item.item_id`,
+     update items set claims = items.claims - per_item.n,
+       is_open = items.claims - per_item.n < coalesce(items.needed, p.overlap)
+     from per_item, projects p where items.id = per_item.item_id and p.id = items.project_id`,
     [now, projectId && isUuid(projectId) ? projectId : null],
   );
   return r.rowCount ?? 0;

@@ -1,38 +1,104 @@
-import type { LinkChecker } from '../usecases/ports.ts';
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+import type { LinkCheck, LinkChecker } from '../usecases/ports.ts';
 
 export type HttpLinkCheckerOptions = {
-  /** How long a link may take to answer. */
+  /** How long each request may take to answer. */
   readonly timeoutMs?: number;
+  /** Also fetch links into loopback and private networks (tests, closed intranets). Off by default. */
+  readonly allowPrivate?: boolean;
   readonly fetch?: typeof globalThis.fetch;
+  /** How a host name becomes addresses; the system resolver by default. */
+  readonly resolve?: (host: string) => Promise<string[]>;
 };
 
+const MAX_REDIRECTS = 5;
+
+/** Addresses a contributor's link must not make this server reach: its own machine and private networks. */
+const PRIVATE = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['224.0.0.0', 3],
+] as const)
+  PRIVATE.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['::ffff:0:0', 96],
+] as const)
+  PRIVATE.addSubnet(net, bits, 'ipv6');
+
+const isPrivate = (address: string) => PRIVATE.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+
 /**
- * Checks links over HTTP: a HEAD request (following redirects), then a GET where a server refuses HEAD. A link
- * works when it answers below 400 within the time limit; the reason says what happened either way.
+ * Checks links over HTTP: a HEAD request, then a GET where a server refuses HEAD, following up to five redirects
+ * by hand so that every hop is checked. A link is dead when it answers 400 or above; it is unknown when it
+ * cannot be reached in time or points into a private network (which this server does not fetch, so that
+ * contributors cannot use it to probe the network it runs in).
  */
 export function httpLinkChecker(options: HttpLinkCheckerOptions = {}): LinkChecker {
   const timeoutMs = options.timeoutMs ?? 5000;
   const fetch = options.fetch ?? globalThis.fetch;
-  const request = (url: string, method: 'HEAD' | 'GET') =>
-    fetch(url, { method, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+  const resolve =
+    options.resolve ?? (async (host: string) => (await lookup(host, { all: true })).map((a) => a.address));
+
+  async function hop(url: URL, method: 'HEAD' | 'GET') {
+    return fetch(url, { method, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+  }
+
   return {
-    async check(url) {
+    async check(link): Promise<LinkCheck> {
+      let url: URL;
       try {
-        let response = await request(url, 'HEAD');
-        if (response.status === 405 || response.status === 501) response = await request(url, 'GET');
-        // Only the status matters; the body is not read.
-        await response.body?.cancel();
-        const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-        return response.status < 400
-          ? { ok: true, reason: `${url} answered ${status}` }
-          : { ok: false, reason: `${url} answered ${status}` };
+        url = new URL(link);
+      } catch {
+        return { status: 'dead', reason: `${link} is not a valid link` };
+      }
+      try {
+        for (let redirects = 0; ; redirects++) {
+          if (url.protocol !== 'http:' && url.protocol !== 'https:')
+            return {
+              status: 'dead',
+              reason: `${link} leads to ${url.protocol} (only web links are checked)`,
+            };
+          const host = url.hostname.replace(/^\[|\]$/g, '');
+          const addresses = isIP(host) ? [host] : await resolve(host);
+          if (!options.allowPrivate && addresses.some(isPrivate))
+            return {
+              status: 'unknown',
+              reason: `${link} points into a private network, which is not checked`,
+            };
+          let response = await hop(url, 'HEAD');
+          if (response.status === 405 || response.status === 501) response = await hop(url, 'GET');
+          await response.body?.cancel();
+          const location = response.headers.get('location');
+          if (response.status >= 300 && response.status < 400 && location) {
+            if (redirects >= MAX_REDIRECTS)
+              return { status: 'unknown', reason: `${link} redirects more than ${MAX_REDIRECTS} times` };
+            url = new URL(location, url);
+            continue;
+          }
+          const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+          return response.status < 400
+            ? { status: 'ok', reason: `${link} answered ${status}` }
+            : { status: 'dead', reason: `${link} answered ${status}` };
+        }
       } catch (error) {
-        const e = error as Error & { cause?: { code?: string } };
+        const e = error as Error & { cause?: { code?: string }; code?: string };
         const why =
           e.name === 'TimeoutError'
             ? `did not answer within ${timeoutMs / 1000} s`
-            : (e.cause?.code ?? e.message);
-        return { ok: false, reason: `${url} could not be reached (${why})` };
+            : (e.code ?? e.cause?.code ?? e.message);
+        return { status: 'unknown', reason: `${link} could not be reached (${why})` };
       }
     },
   };

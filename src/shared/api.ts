@@ -128,7 +128,11 @@ export const projectBody = z.object({
 export type Project = z.infer<typeof projectBody>;
 export const projectListBody = z.object({ projects: z.array(projectBody) });
 export const updateProjectBody = z
-  .object({ status: projectStatus.optional(), quality: qualitySettings.optional() })
+  .object({
+    status: projectStatus.optional(),
+    /** Quality settings to change; what is left out keeps its current value (see qualitySettings). */
+    quality: z.record(z.string(), z.unknown()).optional(),
+  })
   .refine(
     (b) => b.status !== undefined || b.quality !== undefined,
     'send a status, quality settings or both',

@@ -253,8 +253,10 @@ export type BlobStore = {
 /** Asks for a quality pass over a project soon; many asks in a short while make one pass. */
 export type QualityQueue = { touch(projectId: string): void };
 
+/** What checking one link found: it answers, it is dead (4xx/5xx), or it could not be told (unreachable, private). */
+export type LinkCheck = { status: 'ok' | 'dead' | 'unknown'; reason: string };
 /** Whether a web link answers (dead-link screening). */
-export type LinkChecker = { check(url: string): Promise<{ ok: boolean; reason: string }> };
+export type LinkChecker = { check(url: string): Promise<LinkCheck> };
 
 /** What a model judge says of one answer. */
 export type JudgeVerdict = {
@@ -285,6 +287,8 @@ export type QualitySnapshot = {
   /** Estimated accuracy on the project's method, per contributor who answered. */
   accuracy: Map<string, number>;
   flags: PassFlag[];
+  /** Labels a reviewer or the requester fixed, by item. */
+  fixed: Map<string, unknown>;
 };
 
 export type QualityStore = {
@@ -298,6 +302,8 @@ export type QualityStore = {
     result: QualityPassResult,
     now: Date,
   ): Promise<{ decided: number; users: string[] }>;
+  /** Runs `fn` holding the project's pass lock; null without running it when another pass holds it. */
+  withPassLock<T>(projectId: string, fn: () => Promise<T>): Promise<T | null>;
   /** Adds a screening verdict to a pending answer; the answer's outcome becomes the harshest of its verdicts. */
   addVerdict(answerId: string, verdict: Verdict): Promise<void>;
   /** The data of the given items (what the model judge is shown). */

@@ -326,6 +326,111 @@ describe('anti-sybil', () => {
   });
 });
 
+describe('races', () => {
+  it('never lets a pass computed earlier overwrite a requester’s ruling or a cleared flag', async () => {
+    const id = await project(
+      {
+        overlap: 1,
+        quality: {
+          review: { enabled: false },
+          aggregation: { method: 'mv', confidence: 0.5, minAnswers: 1 },
+        },
+      },
+      ['{"id":"a","text":"good"}'],
+    );
+    const [c] = await crowd('race', 1);
+    await work(c!, id, sentiment);
+    await t.settle();
+    const [answer] = await answersOf(id);
+    expect(answer).toMatchObject({ status: 'approved', decidedBy: 'machine' });
+    const qa = await t.call('POST', `/api/answers/${answer.id}/qa`, {
+      cookie: requester,
+      body: { verdict: 'accept' },
+    });
+    expect(qa.status).toBe(200);
+    // What a pass that read the answer before the requester's accept would write.
+    const stale = {
+      answerId: answer.id,
+      userId: c!.id,
+      from: 'approved' as const,
+      fromDecidedBy: 'machine' as const,
+      status: 'rejected' as const,
+      decidedBy: 'sybil' as const,
+      reason: 'stale',
+      consensusScore: null,
+      consensusAgrees: null,
+      askJudge: false,
+    };
+    const empty = { method: 'mv', labels: [], needed: [], flags: [] };
+    expect((await t.deps.quality.apply(id, { ...empty, decisions: [stale] }, t.clock.now())).decided).toBe(0);
+    // Even with the state it read still in place, a spam ruling needs a flag that stands.
+    expect(
+      (
+        await t.deps.quality.apply(
+          id,
+          { ...empty, decisions: [{ ...stale, fromDecidedBy: 'qa' }] },
+          t.clock.now(),
+        )
+      ).decided,
+    ).toBe(0);
+    expect((await answersOf(id))[0]).toMatchObject({ status: 'approved', decidedBy: 'qa' });
+  });
+
+  it('keeps an item closed by an early stop closed when a held lease is skipped', async () => {
+    const id = await project(
+      { overlap: 5, quality: { review: { enabled: false }, aggregation: { method: 'mv', confidence: 0.9 } } },
+      ['{"id":"a","text":"good"}'],
+    );
+    const [x, y, z, w] = await crowd('early-skip', 4);
+    const held = await t.call('POST', `/api/tasks/${id}/assignments`, { cookie: z!.cookie });
+    expect(held.status).toBe(200);
+    await work(x!, id, sentiment);
+    await work(y!, id, sentiment);
+    await t.settle();
+    expect(
+      (
+        await t.call('POST', `/api/assignments/${held.json.id}/skip`, {
+          cookie: z!.cookie,
+          body: { reason: 'unclear' },
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await t.db.query('select needed, is_open from items where project_id = $1', [id])).rows[0],
+    ).toEqual({
+      needed: 2,
+      is_open: false,
+    });
+    expect(await work(w!, id, sentiment)).toHaveLength(0);
+  });
+});
+
+describe('quality settings', () => {
+  it('changes only the settings sent, and names the field of a bad one', async () => {
+    const id = await project(
+      { quality: { gold: { minAccuracy: 0.9, minAnswers: 20 }, review: { rewardWei: '5' } } },
+      ['{"id":"a","text":"good"}'],
+    );
+    const patched = await t.call('PATCH', `/api/projects/${id}`, {
+      cookie: requester,
+      body: { quality: { judge: { enabled: true, prompt: 'Be strict.' } } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.json.quality.judge).toEqual({ enabled: true, prompt: 'Be strict.' });
+    expect(patched.json.quality.gold).toEqual({ minAccuracy: 0.9, minAnswers: 20 });
+    expect(patched.json.quality.review.rewardWei).toBe('5');
+    const bad = await t.call('PATCH', `/api/projects/${id}`, {
+      cookie: requester,
+      body: { quality: { aggregation: { method: 'vote', confidence: 2 } } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/^quality\.aggregation\.method: /);
+    expect(bad.json.error.details.map((d: { path: string[] }) => d.path.join('.'))).toContain(
+      'quality.aggregation.confidence',
+    );
+  });
+});
+
 describe('colluders', () => {
   it('flags a pair who give the same answers, right or wrong, as a group with each other as peers', async () => {
     const items = Array.from(

@@ -210,7 +210,8 @@ describe('contributor', () => {
       itemsDone: 1,
       answersNeeded: 2,
       contributors: 1,
-      spentWei: '1000',
+      // Nothing is spent until the quality pipeline approves the answer.
+      spentWei: '0',
     });
     const ledger = await t.call('GET', `/api/projects/${id}/ledger/verify`, { cookie: requester });
     expect(ledger.json).toMatchObject({ ok: true, entries: 1, head: ok.json.ledgerHash, problem: null });
@@ -218,7 +219,7 @@ describe('contributor', () => {
     expect(history.json.entries[0]).toMatchObject({
       answerId: ok.json.answerId,
       answer: { choice: 'pos' },
-      rewardWei: '1000',
+      rewardWei: '0',
     });
   });
 

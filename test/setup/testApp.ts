@@ -6,6 +6,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import { createApp } from '../../src/http/app.ts';
 import type { HttpDeps } from '../../src/http/context.ts';
+import { httpLinkChecker } from '../../src/links/httpLinkChecker.ts';
 import { wire } from '../../src/main/wire.ts';
 import type { Clock } from '../../src/usecases/ports.ts';
 import { refreshProgress } from '../../src/usecases/progress/refreshProgress.ts';
@@ -42,6 +43,8 @@ export async function testApp(options: { devWallets?: boolean } = {}) {
     devWallets: options.devWallets ?? true,
     clock,
     qualityQueue: { touch: (projectId) => touched.add(projectId) },
+    // The tests' own link servers listen on loopback.
+    links: httpLinkChecker({ allowPrivate: true, timeoutMs: 2000 }),
   });
   const app = createApp(deps);
 

@@ -4,6 +4,9 @@
 -- src/shared/qualitySettings.ts; an empty object means the defaults.
 alter table projects add column quality jsonb not null default '{}';
 
+-- The quality pass reads a project's work items with answers.
+create index items_project_work on items(project_id, id) where not is_gold;
+
 -- Dynamic overlap: how many answers this item asks for. Null means the project's overlap; the quality pass
 -- raises it where confidence stays low and lowers it to the answers in hand where confidence is reached.
 alter table items add column needed integer check (needed between 1 and 50);

@@ -19,6 +19,7 @@ import {
 import { accessProject } from '../../usecases/projects/accessProject.ts';
 import { createProject } from '../../usecases/projects/createProject.ts';
 import { importFormatOf, importItems } from '../../usecases/projects/importItems.ts';
+import { updateProject } from '../../usecases/projects/updateProject.ts';
 import { verifyProjectLedger } from '../../usecases/projects/verifyProjectLedger.ts';
 import { type HttpDeps, requireActor, router } from '../context.ts';
 import { csvRow } from '../csv.ts';
@@ -78,14 +79,10 @@ export function projectRoutes(deps: HttpDeps) {
       responses: ok(projectBody, 'The updated project'),
     }),
     async (c) => {
-      const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
       const { status, quality } = c.req.valid('json');
       return c.json(
         presentProject(
-          await deps.projects.updateProject(project.id, {
-            ...(status ? { status } : {}),
-            ...(quality ? { quality } : {}),
-          }),
+          await updateProject(deps, requireActor(c), { id: c.req.valid('param').id, status, quality }),
         ),
         200,
       );

@@ -19,6 +19,15 @@ export async function runQualityPass(
   deps: Pick<Deps, 'quality' | 'clock' | 'judge' | 'links'>,
   projectId: string,
 ): Promise<QualityPassSummary | null> {
+  // Another pass over the project is running (here or in another process): it will see these answers, or the
+  // next one will.
+  return deps.quality.withPassLock(projectId, () => pass(deps, projectId)).then((r) => r ?? null);
+}
+
+async function pass(
+  deps: Pick<Deps, 'quality' | 'clock' | 'judge' | 'links'>,
+  projectId: string,
+): Promise<QualityPassSummary | null> {
   const snapshot = await deps.quality.snapshot(projectId);
   if (!snapshot) return null;
   const { project } = snapshot;
@@ -38,6 +47,8 @@ export async function runQualityPass(
     accuracy: snapshot.accuracy,
     flags: snapshot.flags,
     judge: judge !== null,
+    fixed: snapshot.fixed,
+    closed: project.status === 'closed',
   });
   const judged = judge
     ? await askJudge(deps.quality, judge, project, snapshot, result.decisions)
@@ -51,6 +62,8 @@ export async function runQualityPass(
 }
 
 const TEXT_METHODS = new Set(['free_text', 'transcription']);
+/** Answers whose links one pass checks (four at a time, five seconds at most each). */
+const LINK_CHECKS_PER_PASS = 100;
 
 /**
  * Dead-link screening, done here rather than at submit because it waits on other servers: each pending text
@@ -71,15 +84,20 @@ async function checkLinks(
   );
   if (!todo.length) return answers;
   const updated = new Map<string, PassAnswer>();
-  const queue = [...todo];
+  // A budget per pass, so slow links cannot hold up a project's decisions: the rest wait for the next pass.
+  const queue = todo.slice(0, LINK_CHECKS_PER_PASS);
   const run = async () => {
     for (let a = queue.shift(); a; a = queue.shift()) {
       const found = extractLinks(textOf(a.answer), maxLinks);
       const results = await Promise.all(found.map((url) => links.check(url)));
-      const dead = results.filter((r) => !r.ok);
+      const dead = results.filter((r) => r.status === 'dead');
+      const unknown = results.filter((r) => r.status === 'unknown');
+      // A dead link is refused; one that could not be told (unreachable for now, private) goes to people.
       const v = dead.length
         ? verdict('dead_link', 'reject', `${dead.map((d) => d.reason).join('; ')}: give links that work.`)
-        : verdict('dead_link', 'pass', `All ${found.length} link(s) answered.`);
+        : unknown.length
+          ? verdict('dead_link', 'flag', `${unknown.map((d) => d.reason).join('; ')}.`)
+          : verdict('dead_link', 'pass', `All ${found.length} link(s) answered.`);
       await store.addVerdict(a.id, v);
       const screening = [...a.screening, v];
       updated.set(a.id, { ...a, screening, screenOutcome: overallOutcome(screening) });
@@ -145,6 +163,13 @@ async function askJudge(
           ...d,
           reason: `${d.reason} The judge could not be asked: ${(error as Error).message}`.trim(),
         };
+        // With nobody to review, the machine decides as it would without a judge.
+        if (!project.quality.review.enabled)
+          out[i] = {
+            ...out[i]!,
+            status: d.consensusAgrees === false ? 'rejected' : 'approved',
+            decidedBy: 'machine',
+          };
       }
     }
   };

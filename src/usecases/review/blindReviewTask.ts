@@ -13,16 +13,18 @@ export type BlindReviewTask = Omit<ReviewTask, 'isGold' | 'decisionReason' | 'sc
 const UNSURE_REASON = 'The answers on this item do not agree well enough to decide it by machine.';
 
 /**
- * Hides what would give a gold review away: its own decision reason (the gold step's) and the gold check, which
- * names the expected answer. A gold review shows its other flags, or the reason of an unsure item.
+ * Hides what would give a gold review away, and what would bias any review: every task shows only the
+ * screening flags (never the gold check, which names the expected answer) or, without flags, the sentence of
+ * an unsure item. The pass's own reason is left out for all, since it names the consensus label for real
+ * reviews and the gold step for gold ones: a reviewer who could tell them apart could be careful only on gold.
  */
 export function blindReviewTask(task: ReviewTask): BlindReviewTask {
-  const { isGold, decisionReason, screening: verdicts, ...rest } = task;
+  const { isGold: _gold, decisionReason: _reason, screening: verdicts, ...rest } = task;
   const screening = verdicts.flatMap((v) =>
     v.outcome === 'pass' || v.rule === 'gold_wrong'
       ? []
       : [{ rule: v.rule, outcome: v.outcome, reason: v.reason }],
   );
-  const reason = isGold ? screening.map((v) => v.reason).join(' ') || UNSURE_REASON : decisionReason;
+  const reason = screening.map((v) => v.reason).join(' ') || UNSURE_REASON;
   return { ...rest, reason, screening };
 }

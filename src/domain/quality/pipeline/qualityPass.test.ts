@@ -30,6 +30,28 @@ function answer(userId: string, itemId: string, choice: string, more: Partial<Pa
   };
 }
 
+function inputFor(answers: PassAnswer[]): QualityPassInput {
+  const items = new Map<string, { needed: number | null; answerCount: number }>();
+  for (const a of answers) {
+    const item = items.get(a.itemId) ?? { needed: null, answerCount: 0 };
+    item.answerCount++;
+    items.set(a.itemId, item);
+  }
+  return {
+    annotation: yesNo,
+    settings: qualitySettings.parse({
+      review: { enabled: false },
+      aggregation: { method: 'mv', confidence: 0.6 },
+    }),
+    overlap: 3,
+    items,
+    answers,
+    accuracy: new Map(),
+    flags: [],
+    judge: false,
+  };
+}
+
 function run(
   answers: PassAnswer[],
   o: {
@@ -184,6 +206,29 @@ describe('qualityPass', () => {
     expect(decisionOf(r, work)).toMatchObject({ status: 'rejected', decidedBy: 'gold' });
     expect(decisionOf(r, work)!.reason).toMatch(/3 of 12 control items/);
     expect(decisionOf(r, unlucky)?.decidedBy).not.toBe('gold');
+  });
+
+  it('decides an item’s answers by the label a person fixed, and asks it for no more', () => {
+    const a = answer('u1', 'i1', 'yes');
+    const b = answer('u2', 'i1', 'no');
+    const r = run([a, b], { overlap: 3 }, yesNo);
+    expect(r.decisions).toEqual([]); // two of three answers: still collecting
+    const fixed = qualityPass({ ...inputFor([a, b]), fixed: new Map([['i1', { choice: 'no' }]]) });
+    expect(fixed.decisions.find((d) => d.answerId === a.id)).toMatchObject({ status: 'rejected' });
+    expect(fixed.decisions.find((d) => d.answerId === b.id)).toMatchObject({ status: 'approved' });
+    expect(fixed.needed).toEqual([{ itemId: 'i1', needed: 2 }]);
+    expect(fixed.labels).toEqual([]);
+  });
+
+  it('settles what a closed project has, without asking for more', () => {
+    const a = answer('u1', 'i1', 'yes');
+    const closed = qualityPass({ ...inputFor([a]), closed: true });
+    expect(closed.needed).toEqual([]);
+    expect(closed.decisions.find((d) => d.answerId === a.id)).toMatchObject({
+      status: 'approved',
+      decidedBy: 'machine',
+    });
+    expect(closed.labels[0]!.isFinal).toBe(false);
   });
 
   it('is deterministic', () => {

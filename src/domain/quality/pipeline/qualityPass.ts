@@ -55,6 +55,10 @@ export type QualityPassInput = {
   readonly flags: readonly PassFlag[];
   /** A model judge is configured on the server and the project asks for it. */
   readonly judge: boolean;
+  /** Labels a reviewer or the requester fixed, by item: they stand over any aggregate. */
+  readonly fixed?: ReadonlyMap<string, unknown>;
+  /** The project is closed: no more answers will come, so every item settles on what it has. */
+  readonly closed?: boolean;
 };
 
 export type ItemLabel = {
@@ -71,6 +75,8 @@ export type Decision = {
   readonly userId: string;
   /** The status the answer must still have for the decision to apply: a person may have decided meanwhile. */
   readonly from: AnswerStatus;
+  /** And who had decided it (a requester's accept keeps the status but changes this). */
+  readonly fromDecidedBy: DecidedBy | null;
   readonly status: AnswerStatus;
   readonly decidedBy: DecidedBy | null;
   readonly reason: string;
@@ -153,6 +159,13 @@ export function qualityPass(input: QualityPassInput): QualityPassResult {
     const c = consensus.get(itemId);
     const support = byItem.get(itemId)?.length ?? 0;
     let isFinal = false;
+    const fixedLabel = input.fixed?.get(itemId);
+    if (fixedLabel !== undefined) {
+      // A person settled it: their label decides its answers, and it asks for no more.
+      settled.set(itemId, { label: fixedLabel, confident: true });
+      if (item.answerCount < want) needed.push({ itemId, needed: Math.max(item.answerCount, 1) });
+      continue;
+    }
     if (c && support >= minAnswers && c.confidence >= threshold) {
       isFinal = true;
       settled.set(itemId, { label: c.label, confident: true });
@@ -163,13 +176,16 @@ export function qualityPass(input: QualityPassInput): QualityPassResult {
       // maxOverlap caps the answers that count; excluded spam does not use it up, but an item never asks
       // for more than twice that in all.
       const more = Math.min(maxOverlap * 2, MAX_NEEDED, item.answerCount + Math.max(1, minAnswers - support));
-      if (support < maxOverlap && more > item.answerCount) needed.push({ itemId, needed: more });
+      if (support < maxOverlap && more > item.answerCount && !input.closed)
+        needed.push({ itemId, needed: more });
       else if (c) {
         // As many answers as it may have, still unsure: its answers are decided on the best guess (or by people),
         // but the label stays short of final: it did not meet the project's bar.
         settled.set(itemId, { label: c.label, confident: false });
       }
     }
+    // A closed project takes no more answers: what is still open settles on its best guess.
+    if (input.closed && c && !settled.has(itemId)) settled.set(itemId, { label: c.label, confident: false });
     if (c) labels.push({ itemId, label: c.label, confidence: c.confidence, answerCount: support, isFinal });
   }
 
@@ -307,6 +323,7 @@ function decide(a: PassAnswer, status: AnswerStatus, decidedBy: DecidedBy | null
     answerId: a.id,
     userId: a.userId,
     from: a.status,
+    fromDecidedBy: a.decidedBy,
     status,
     decidedBy,
     reason,
