@@ -281,8 +281,17 @@ export function qualityPass(input: QualityPassInput): QualityPassResult {
     const encoded = encodeAnswers(triples);
     // The reference each worker is measured against: the plain majority, blind to anyone's reputation.
     const reference = CATEGORICAL_METHODS.mv.run(encoded.answers).labels;
-    const chance = CLASS_METHODS.has(method) ? { chanceAgreement: 1 / classCount(annotation) } : {};
-    return detectSybils(encoded.answers, reference, chance)
+    const guess = CLASS_METHODS.has(method)
+      ? 1 / classCount(annotation)
+      : 1 / Math.max(2, encoded.classIds.length);
+    // Flagging excludes all of a contributor's work, so only agreement close to guessing counts: a sixth of the
+    // way from chance to perfect (58% on a yes/no task), not the detector's default quarter, which caught weak
+    // but honest contributors (60–65% on yes/no) in the simulated crowd. Gold catches the guessers it spares.
+    const options = {
+      ...(CLASS_METHODS.has(method) ? { chanceAgreement: guess } : {}),
+      randomClickers: { margin: (1 - guess) / 6 },
+    };
+    return detectSybils(encoded.answers, reference, options)
       .map((f) => ({
         userId: encoded.workerIds[f.worker]!,
         kind: f.kind,
