@@ -537,6 +537,36 @@ describe('model judge', () => {
   });
 });
 
+describe('model judge failures', () => {
+  it('leaves the decision to the machine when the judge fails and nobody reviews', async () => {
+    const server = http.createServer((_, res) =>
+      res.writeHead(500).end('{"error":{"message":"overloaded"}}'),
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    t.deps.judge = openAiCompatibleJudge({ url: `http://127.0.0.1:${port}/v1`, model: 'down' });
+    try {
+      const id = await project(
+        {
+          annotation: { method: 'free_text', config: {} },
+          overlap: 1,
+          quality: { review: { enabled: false }, judge: { enabled: true }, aggregation: { minAnswers: 1 } },
+        },
+        ['{"id":"a","text":"Write about rain"}'],
+      );
+      const [w] = await crowd('judge-down', 1);
+      await work(w!, id, () => ({ text: 'Rain drums on the tin roof all night long.' }));
+      await t.settle();
+      const [a] = await answersOf(id);
+      expect(a).toMatchObject({ status: 'approved', decidedBy: 'machine' });
+      expect(a.reason).toMatch(/The judge could not be asked: .*500/);
+    } finally {
+      t.deps.judge = null;
+      server.close();
+    }
+  });
+});
+
 describe('dead links', () => {
   it('refuses a text answer whose link does not answer, and records working links as checked', async () => {
     const server = http.createServer((req, res) => res.writeHead(req.url === '/photo.jpg' ? 200 : 404).end());
