@@ -93,7 +93,7 @@ export async function crowdPipeline(
         leaseSeconds: 600,
         quality: {
           review: { enabled: false },
-          aggregation: { method: 'ds', confidence: 0.95, minAnswers: 3, maxOverlap: 7 },
+          aggregation: { confidence: 0.95, minAnswers: 3, maxOverlap: 7 },
           gold: { minAccuracy: 0.7, minAnswers: 5 },
         },
         goldShare: 0.15,

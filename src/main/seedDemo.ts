@@ -3,8 +3,12 @@ import type { CreateProjectInput } from '../shared/api.ts';
 import { createProjectBody } from '../shared/api.ts';
 import { devAccountKey } from '../usecases/auth/devSignIn.ts';
 import type { Actor } from '../usecases/ports.ts';
+import { refreshProgress } from '../usecases/progress/refreshProgress.ts';
 import { createProject } from '../usecases/projects/createProject.ts';
 import { importItems } from '../usecases/projects/importItems.ts';
+import { runQualityPass } from '../usecases/quality/runQualityPass.ts';
+import { nextAssignment } from '../usecases/work/nextAssignment.ts';
+import { submitAnswer } from '../usecases/work/submitAnswer.ts';
 
 const CRV = 10n ** 18n;
 
@@ -24,7 +28,100 @@ export async function seedDemo(deps: HttpDeps): Promise<boolean> {
     const text = demo.items.map((i) => JSON.stringify(i)).join('\n');
     await importItems(deps, actor, { projectId: project.id, format: 'jsonl', text });
   }
+  await seedLabelledProject(deps, actor);
   return true;
+}
+
+const QUESTIONS: readonly (readonly [string, 'yes' | 'no'])[] = [
+  ['How do I reset my password?', 'yes'],
+  ['The parcel arrived this morning.', 'no'],
+  ['Is the museum open on Mondays', 'yes'],
+  ['I wonder whether it will rain.', 'no'],
+  ['Could you send the invoice again?', 'yes'],
+  ['Thanks, that fixed it!', 'no'],
+  ['Why is my order late?', 'yes'],
+  ['Please call me back tomorrow.', 'no'],
+  ['What time does the train leave', 'yes'],
+  ['The meeting moved to Friday.', 'no'],
+  ['Can I pay by bank transfer?', 'yes'],
+  ['Nobody knows why it broke.', 'no'],
+  ['Who won the match last night?', 'yes'],
+  ['Ask her if she is coming.', 'no'],
+  ['Where do I find my receipts?', 'yes'],
+  ['I asked twice already.', 'no'],
+  ['Do you ship to Canada?', 'yes'],
+  ['Great service, as always.', 'no'],
+  ['Which plan includes support?', 'yes'],
+  ['The app crashes when I log in.', 'no'],
+];
+
+/**
+ * A project a small crowd has already labelled, so the quality tab, profiles and the leaderboard have something
+ * to show on a fresh start. Six demo contributors answer through the real use cases with their own accuracy,
+ * on a clock that gives each answer a few seconds, and the quality pass runs as it would a moment later.
+ */
+async function seedLabelledProject(deps: HttpDeps, requester: Actor) {
+  const project = await createProject(
+    deps,
+    requester,
+    createProjectBody.parse({
+      name: 'Is it a question?',
+      description: 'Say whether a customer message asks something. Already labelled by a demo crowd.',
+      modality: 'text',
+      annotation: {
+        method: 'single_choice',
+        config: {
+          choices: [
+            { value: 'yes', label: 'A question', hotkey: '1' },
+            { value: 'no', label: 'Not a question', hotkey: '2' },
+          ],
+        },
+      },
+      instructions: 'A question asks for an answer, with or without a question mark.',
+      overlap: 3,
+      rewardPerItemWei: (CRV / 10n).toString(),
+      budgetWei: (100n * CRV).toString(),
+      domains: ['support'],
+      quality: { review: { enabled: false }, aggregation: { confidence: 0.9 } },
+    }),
+  );
+  const text = QUESTIONS.map(([q], i) => JSON.stringify({ id: `message-${i + 1}`, text: q })).join('\n');
+  await importItems(deps, requester, { projectId: project.id, format: 'jsonl', text });
+  const truth = new Map(QUESTIONS.map(([q, a]) => [q, a]));
+
+  let now = deps.clock.now().getTime() - 2 * 3600_000;
+  const crowd = { ...deps, clock: { now: () => new Date(now) } };
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 48271) % 2147483647;
+    return seed / 2147483647;
+  };
+  const accuracies = [0.97, 0.93, 0.9, 0.86, 0.82, 0.78];
+  const workers: { actor: Actor; accuracy: number }[] = [];
+  for (const [k, accuracy] of accuracies.entries()) {
+    const user = await deps.accounts.upsertUser(
+      devAccountKey(`crowd-${k + 1}`).address,
+      `Demo crowd ${k + 1}`,
+    );
+    workers.push({ actor: { ...user, orgs: [], via: 'session', apiKeyOrgId: null }, accuracy });
+  }
+  // Turns, one item each, until nobody gets one; then the pass, which may ask unsure items for more answers.
+  for (let pass = 0; pass < 3; pass++) {
+    for (let answered = true; answered; ) {
+      answered = false;
+      for (const { actor, accuracy } of workers) {
+        const lease = await nextAssignment(crowd, actor, { projectId: project.id });
+        if (!lease) continue;
+        now += 4000 + Math.floor(random() * 6000);
+        const right = truth.get(String(lease.data.text))!;
+        const choice = random() < accuracy ? right : right === 'yes' ? 'no' : 'yes';
+        await submitAnswer(crowd, actor, { assignmentId: lease.id, answer: { choice }, durationMs: 5000 });
+        answered = true;
+      }
+    }
+    await runQualityPass(crowd, project.id);
+  }
+  while ((await refreshProgress(deps)).length);
 }
 
 type Demo = { project: CreateProjectInput; items: Record<string, unknown>[] };

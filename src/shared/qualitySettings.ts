@@ -26,8 +26,14 @@ export const qualitySettings = z
       .prefault({}),
     aggregation: z
       .object({
-        /** For single-choice and pairwise projects; other methods use their consensus rule. */
-        method: z.enum(AGGREGATION_METHODS).default('ds'),
+        /**
+         * For single-choice and pairwise projects; other methods use their consensus rule. One-coin Dawid-Skene
+         * (one accuracy per worker) by default: a live project has few answers per worker, and full Dawid-Skene
+         * (a confusion matrix per worker) can then explain a cohort of workers who only saw one class as
+         * "always answers the other", mislabelling all their items with full confidence. Full DS is best on
+         * large finished crowds (see `caravan aggregate` and the truth-inference benchmark).
+         */
+        method: z.enum(AGGREGATION_METHODS).default('onecoin'),
         /** An item is final once its label's confidence reaches this. */
         confidence: z.number().min(0.5).max(1).default(0.9),
         /** Answers an item needs before it may stop early. */
