@@ -231,6 +231,26 @@ describe('qualityPass', () => {
     expect(closed.labels[0]!.isFinal).toBe(false);
   });
 
+  it('labels cohorts that each saw one class correctly with the default method', () => {
+    // Workers 1–3 answered only the yes items, 4–6 only the no items, each mostly right: full Dawid-Skene can
+    // explain the second cohort as "always says no to a yes" and call everything yes.
+    const answers: PassAnswer[] = [];
+    for (let i = 0; i < 20; i++) {
+      const truth = i % 2 === 0 ? 'yes' : 'no';
+      const cohort = i % 2 === 0 ? ['u1', 'u2', 'u3'] : ['u4', 'u5', 'u6'];
+      cohort.forEach((u, k) => {
+        const wrong = (i + k) % 7 === 0;
+        answers.push(answer(u, `i${i}`, wrong ? (truth === 'yes' ? 'no' : 'yes') : truth));
+      });
+    }
+    const input = { ...inputFor(answers), settings: qualitySettings.parse({ review: { enabled: false } }) };
+    const labels = qualityPass(input).labels;
+    const right = labels.filter(
+      (l) => (l.label as { choice: string }).choice === (Number(l.itemId.slice(1)) % 2 === 0 ? 'yes' : 'no'),
+    );
+    expect(right.length).toBe(20);
+  });
+
   it('is deterministic', () => {
     const answers = [answer('u1', 'i1', 'yes'), answer('u2', 'i1', 'no'), answer('u3', 'i1', 'yes')];
     expect(run(answers)).toEqual(run(answers));
