@@ -46,7 +46,7 @@ program
     process.stdout.write(`\nCaravan is running at ${platform.url}\n`);
     if (config.devWallets)
       process.stdout.write(
-        'Development wallets are on: sign in as "requester", "alice" or "bob" from the sign-in page.\n',
+        'Development wallets are on: sign in as "requester", "alice", "bob", "reviewer" or "admin" from the sign-in page.\n',
       );
     process.stdout.write('Press Ctrl+C to stop.\n\n');
     const stop = async () => {
