@@ -1,40 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/db/embeddedPostgres.ts';
+import { type E2eServer, startE2eServer } from '../setup/e2eServer.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PROJECT = 'Movie review sentiment';
 
-let child: ChildProcess | undefined;
 let browser: Browser | undefined;
-let dir: string;
 let base: string;
-let log = '';
-
-async function waitForHealth(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (child?.exitCode !== null && child?.exitCode !== undefined)
-      throw new Error(`caravan exited with ${child.exitCode} before it was healthy:\n${log}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`caravan was not healthy after ${ms} ms:\n${log}`);
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 /** A page of its own (own cookies) signed in as a development account; page errors fail the test. */
 async function pageAs(account: string): Promise<{ page: Page; errors: string[] }> {
@@ -52,60 +23,13 @@ function nav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' });
 }
 
+let server: E2eServer | undefined;
 beforeAll(async () => {
-  await fs.access(CHROMIUM).catch(() => {
-    throw new Error(
-      `no Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`,
-    );
-  });
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'caravan-e2e-'));
-  // mkdtemp makes the directory private; embedded Postgres may run initdb as another user (when we are root).
-  await fs.chmod(dir, 0o755);
-  await fs.mkdir(SHOTS, { recursive: true });
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  child = spawn(
-    process.execPath,
-    ['bin/caravan.js', 'start', '--port', String(port), '--data-dir', path.join(dir, 'data')],
-    {
-      cwd: ROOT,
-      // The demo gives the requester projects to look at and alice a task to label.
-      env: { ...process.env, CARAVAN_DEV_WALLETS: 'true', CARAVAN_SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout?.on('data', (d: Buffer) => {
-    log += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    log += d.toString();
-  });
-  await waitForHealth(base, 90_000);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  server = await startE2eServer({ seedDemo: true });
+  base = server.base;
+  browser = server.browser;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }
-  await fs.rm(dir, { recursive: true, force: true });
-});
+afterAll(() => server?.stop());
 
 // The tests run in order: alice's answer is what the requester's dashboard then shows.
 describe('quality and progress pages in a browser', () => {
@@ -127,7 +51,7 @@ describe('quality and progress pages in a browser', () => {
     const checkedIn = page.getByRole('button', { name: /Checked in today/ });
     await checkedIn.waitFor();
     expect(await checkedIn.isDisabled()).toBe(true);
-    await shot(page, 'q01-profile-checked-in');
+    await server!.shot(page, 'q01-profile-checked-in');
 
     // The server remembers it: a fresh load still says so.
     await page.reload();
@@ -139,7 +63,7 @@ describe('quality and progress pages in a browser', () => {
     await page.locator('[data-testid="leaderboard"], .empty').first().waitFor();
     // Only contributors with XP are ranked; when alice has some, her row is the highlighted one.
     if (xp > 0) await expect.poll(() => page.locator('tr.me').count()).toBe(1);
-    await shot(page, 'q02-leaderboard');
+    await server!.shot(page, 'q02-leaderboard');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -184,7 +108,7 @@ describe('quality and progress pages in a browser', () => {
     await settings.getByLabel(/^Confidence/).fill('0.95');
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await settings.getByText(/^Saved\./).waitFor();
-    await shot(page, 'q03-quality');
+    await server!.shot(page, 'q03-quality');
 
     // The saved settings are what the server now holds.
     await page.reload();
@@ -202,7 +126,7 @@ describe('quality and progress pages in a browser', () => {
     await page.getByRole('heading', { name: 'No open flags' }).waitFor();
     await page.getByRole('link', { name: 'All', exact: true }).click();
     await page.waitForURL(/status=all$/);
-    await shot(page, 'q04-admin-flags');
+    await server!.shot(page, 'q04-admin-flags');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -1,15 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/db/embeddedPostgres.ts';
 import { createClient } from '../../src/shared/client.ts';
+import { type E2eServer, startE2eServer } from '../setup/e2eServer.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A free-text project: its flagged answers go to review without waiting for a consensus, and it has no gold. */
 const PROJECT = 'Write a better product title';
 const TITLES = [
@@ -18,31 +11,9 @@ const TITLES = [
   'Insulated stainless steel water bottle, 1 L, BPA-free',
 ];
 
-let child: ChildProcess | undefined;
 let browser: Browser | undefined;
-let dir: string;
 let base: string;
-let log = '';
 let projectId = '';
-
-async function waitForHealth(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (child?.exitCode !== null && child?.exitCode !== undefined)
-      throw new Error(`caravan exited with ${child.exitCode} before it was healthy:\n${log}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`caravan was not healthy after ${ms} ms:\n${log}`);
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 /** The typed API client signed in as a development account, its session cookie on every request. */
 async function clientAs(account: string) {
@@ -87,59 +58,13 @@ async function nextReviewAfter(page: Page, id: string | null) {
   }, id);
 }
 
+let server: E2eServer | undefined;
 beforeAll(async () => {
-  await fs.access(CHROMIUM).catch(() => {
-    throw new Error(
-      `no Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`,
-    );
-  });
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'caravan-e2e-'));
-  // mkdtemp makes the directory private; embedded Postgres may run initdb as another user (when we are root).
-  await fs.chmod(dir, 0o755);
-  await fs.mkdir(SHOTS, { recursive: true });
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  child = spawn(
-    process.execPath,
-    ['bin/caravan.js', 'start', '--port', String(port), '--data-dir', path.join(dir, 'data')],
-    {
-      cwd: ROOT,
-      env: { ...process.env, CARAVAN_DEV_WALLETS: 'true', CARAVAN_SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout?.on('data', (d: Buffer) => {
-    log += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    log += d.toString();
-  });
-  await waitForHealth(base, 90_000);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  server = await startE2eServer({ seedDemo: true });
+  base = server.base;
+  browser = server.browser;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }
-  await fs.rm(dir, { recursive: true, force: true });
-});
+afterAll(() => server?.stop());
 
 // The tests run in order: the answers put into review are what the reviewer judges and the requester samples.
 describe('peer review and QA sampling in a browser', () => {
@@ -185,7 +110,7 @@ describe('peer review and QA sampling in a browser', () => {
     await page.waitForURL(/\/review$/);
     const card = page.getByTestId('review-project').filter({ hasText: PROJECT });
     await card.getByText(`${TITLES.length} answers`).waitFor();
-    await shot(page, 'v01-review-queue');
+    await server!.shot(page, 'v01-review-queue');
     await card.getByRole('link', { name: `Review ${PROJECT}` }).click();
     await page.waitForURL(new RegExp(`/review/${projectId}$`));
 
@@ -195,7 +120,7 @@ describe('peer review and QA sampling in a browser', () => {
     await page.getByTestId('review-why').getByText('Too fast').waitFor();
     expect(await page.getByText(/Reviews are blind/).count()).toBe(1);
     await page.locator('.countdown').waitFor();
-    await shot(page, 'v02-review-task');
+    await server!.shot(page, 'v02-review-task');
 
     let id = await task.getAttribute('data-review');
     await page.keyboard.press('a');
@@ -208,7 +133,7 @@ describe('peer review and QA sampling in a browser', () => {
     await dialog.waitFor();
     await page.keyboard.press('2');
     expect(await dialog.getByRole('radio', { name: /Incomplete/ }).isChecked()).toBe(true);
-    await shot(page, 'v03-reject-reason');
+    await server!.shot(page, 'v03-reject-reason');
     await page.keyboard.press('Enter');
     await nextReviewAfter(page, id);
     await page.getByText('Last review: rejected').waitFor();
@@ -227,7 +152,7 @@ describe('peer review and QA sampling in a browser', () => {
     await nextReviewAfter(page, id);
     await page.getByRole('heading', { name: 'Nothing left to review' }).waitFor();
     await page.getByText(/You reviewed 3 answers in this session/).waitFor();
-    await shot(page, 'v04-nothing-left');
+    await server!.shot(page, 'v04-nothing-left');
 
     // The queue counts the reviews done.
     await page.getByRole('link', { name: 'Back to the review queue' }).click();
@@ -265,7 +190,7 @@ describe('peer review and QA sampling in a browser', () => {
     await cards.nth(1).getByTestId('qa-checked').waitFor();
     expect(await cards.nth(1).getAttribute('data-status')).toBe('rejected');
     expect(await cards.nth(1).getByTestId('qa-status').textContent()).toBe('rejected');
-    await shot(page, 'v05-qa-rejected');
+    await server!.shot(page, 'v05-qa-rejected');
 
     // A checked answer is not sampled again.
     await tab.getByRole('button', { name: 'Draw a new sample' }).click();
