@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { canonicalJson } from '../../domain/ledger/canonicalJson.ts';
 import type { Deps } from '../deps.ts';
 import type { Actor } from '../ports.ts';
+import { refreshProgress } from './refreshProgress.ts';
 
 export type ReputationFile = {
   source: string;
@@ -41,5 +42,8 @@ export async function importReputation(
     if (!valid)
       throw new DomainError('SIGNATURE_INVALID', `the file is not signed by the reputation signer ${signer}`);
   }
-  return deps.progress.importReputation(file.source, file.entries, deps.clock.now());
+  const result = await deps.progress.importReputation(file.source, file.entries, deps.clock.now());
+  // No project pass follows an import: the imported contributors' levels and tiers are refreshed now.
+  while ((await refreshProgress(deps)).length);
+  return result;
 }
