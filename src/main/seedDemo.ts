@@ -3,10 +3,9 @@ import type { CreateProjectInput } from '../shared/api.ts';
 import { createProjectBody } from '../shared/api.ts';
 import { devAccountKey } from '../usecases/auth/devSignIn.ts';
 import type { Actor } from '../usecases/ports.ts';
-import { refreshProgress } from '../usecases/progress/refreshProgress.ts';
 import { createProject } from '../usecases/projects/createProject.ts';
 import { importItems } from '../usecases/projects/importItems.ts';
-import { runQualityPass } from '../usecases/quality/runQualityPass.ts';
+import { settleProject } from '../usecases/quality/settleProject.ts';
 import { nextAssignment } from '../usecases/work/nextAssignment.ts';
 import { submitAnswer } from '../usecases/work/submitAnswer.ts';
 
@@ -119,9 +118,8 @@ async function seedLabelledProject(deps: HttpDeps, requester: Actor) {
         answered = true;
       }
     }
-    await runQualityPass(crowd, project.id);
+    await settleProject(crowd, project.id);
   }
-  while ((await refreshProgress(deps)).length);
 }
 
 type Demo = { project: CreateProjectInput; items: Record<string, unknown>[] };

@@ -14,8 +14,7 @@ import type { HttpDeps } from '../http/context.ts';
 import { httpLinkChecker } from '../links/httpLinkChecker.ts';
 import { cacheSessions } from '../usecases/auth/cacheSessions.ts';
 import type { Clock, LinkChecker, ModelJudge, QualityQueue } from '../usecases/ports.ts';
-import { refreshProgress } from '../usecases/progress/refreshProgress.ts';
-import { runQualityPass } from '../usecases/quality/runQualityPass.ts';
+import { settleProject } from '../usecases/quality/settleProject.ts';
 import { debouncedQueue } from '../worker/debouncedQueue.ts';
 
 export type WireOptions = {
@@ -51,11 +50,7 @@ export function wire(db: Db, o: WireOptions): HttpDeps {
     qualityQueue:
       o.qualityQueue ??
       debouncedQueue(
-        async (projectId) => {
-          await runQualityPass(deps, projectId);
-          // Those whose answers were just decided: their accuracy, XP, level and tier.
-          while ((await refreshProgress(deps)).length);
-        },
+        (projectId) => settleProject(deps, projectId),
         o.qualityDelayMs ?? 1000,
         (projectId, error) => log.error({ projectId, err: error }, 'quality pass failed'),
       ),

@@ -9,8 +9,7 @@ import type { HttpDeps } from '../../src/http/context.ts';
 import { httpLinkChecker } from '../../src/links/httpLinkChecker.ts';
 import { wire } from '../../src/main/wire.ts';
 import type { Clock } from '../../src/usecases/ports.ts';
-import { refreshProgress } from '../../src/usecases/progress/refreshProgress.ts';
-import { runQualityPass } from '../../src/usecases/quality/runQualityPass.ts';
+import { settleProject } from '../../src/usecases/quality/settleProject.ts';
 import { testDb } from './testDb.ts';
 
 /** A clock tests can move. */
@@ -118,8 +117,7 @@ export async function testApp(options: { devWallets?: boolean } = {}) {
   async function settle(): Promise<void> {
     const projects = [...touched];
     touched.clear();
-    for (const projectId of projects) await runQualityPass(deps, projectId);
-    while ((await refreshProgress(deps)).length);
+    for (const projectId of projects) await settleProject(deps, projectId);
   }
 
   return {

@@ -1,4 +1,5 @@
 import { type Decision, type PassAnswer, qualityPass } from '../../domain/quality/pipeline/qualityPass.ts';
+import { answerText, TEXT_ANSWER_METHODS } from '../../domain/quality/screening/answerText.ts';
 import { extractLinks } from '../../domain/quality/screening/extractLinks.ts';
 import { overallOutcome } from '../../domain/quality/screening/overallOutcome.ts';
 import { verdict } from '../../domain/quality/screening/verdict.ts';
@@ -34,7 +35,7 @@ async function pass(
   if (
     deps.links &&
     project.quality.screening.deadLinks.enabled &&
-    TEXT_METHODS.has(project.annotation.method)
+    TEXT_ANSWER_METHODS.has(project.annotation.method)
   )
     snapshot.answers = await checkLinks(deps.quality, deps.links, project, snapshot.answers);
   const judge = project.quality.judge.enabled ? deps.judge : null;
@@ -61,7 +62,6 @@ async function pass(
   return { ...applied, judged: judged.judged, judgeErrors: judged.errors };
 }
 
-const TEXT_METHODS = new Set(['free_text', 'transcription']);
 /** Answers whose links one pass checks (four at a time, five seconds at most each). */
 const LINK_CHECKS_PER_PASS = 100;
 
@@ -80,7 +80,7 @@ async function checkLinks(
     (a) =>
       a.status === 'pending' &&
       !a.screening.some((v) => v.rule === 'dead_link') &&
-      extractLinks(textOf(a.answer), 1).length > 0,
+      extractLinks(answerText(a.answer) ?? '', 1).length > 0,
   );
   if (!todo.length) return answers;
   const updated = new Map<string, PassAnswer>();
@@ -88,7 +88,7 @@ async function checkLinks(
   const queue = todo.slice(0, LINK_CHECKS_PER_PASS);
   const run = async () => {
     for (let a = queue.shift(); a; a = queue.shift()) {
-      const found = extractLinks(textOf(a.answer), maxLinks);
+      const found = extractLinks(answerText(a.answer) ?? '', maxLinks);
       const results = await Promise.all(found.map((url) => links.check(url)));
       const dead = results.filter((r) => r.status === 'dead');
       const unknown = results.filter((r) => r.status === 'unknown');
@@ -107,11 +107,6 @@ async function checkLinks(
   return answers.map((a) => updated.get(a.id) ?? a);
 }
 
-const textOf = (answer: unknown): string =>
-  typeof answer === 'object' && answer !== null && typeof (answer as { text?: unknown }).text === 'string'
-    ? (answer as { text: string }).text
-    : '';
-
 /** Puts the judge's approve or reject in place of a decision that asked for it; unsure answers stay for people. */
 async function askJudge(
   store: QualityStore,
@@ -122,6 +117,11 @@ async function askJudge(
 ): Promise<{ decisions: Decision[]; judged: number; errors: number }> {
   const answers = new Map(snapshot.answers.map((a) => [a.id, a]));
   const out = [...decisions];
+  /** The judge did not settle it: people review it, or with nobody to review, the machine decides as without a judge. */
+  const forPeople = (d: Decision, reason: string): Decision =>
+    project.quality.review.enabled
+      ? { ...d, reason }
+      : { ...d, reason, status: d.consensusAgrees === false ? 'rejected' : 'approved', decidedBy: 'machine' };
   let judged = 0;
   let errors = 0;
   const queue = out.map((d, i) => ({ d, i })).filter(({ d }) => d.askJudge);
@@ -141,15 +141,9 @@ async function askJudge(
           answer: answer?.answer,
         });
         judged++;
-        if (verdict.verdict === 'unsure') {
-          out[i] = { ...d, reason: `The judge (${verdict.model}) was unsure: ${verdict.reason}` };
-          if (!project.quality.review.enabled)
-            out[i] = {
-              ...out[i]!,
-              status: d.consensusAgrees === false ? 'rejected' : 'approved',
-              decidedBy: 'machine',
-            };
-        } else
+        if (verdict.verdict === 'unsure')
+          out[i] = forPeople(d, `The judge (${verdict.model}) was unsure: ${verdict.reason}`);
+        else
           out[i] = {
             ...d,
             status: verdict.verdict === 'approve' ? 'approved' : 'rejected',
@@ -157,19 +151,9 @@ async function askJudge(
             reason: `${verdict.model}: ${verdict.reason}`,
           };
       } catch (error) {
-        // The answer waits for a person; the next pass does not ask again, as it is no longer pending.
+        // The next pass does not ask again, as the answer is no longer pending.
         errors++;
-        out[i] = {
-          ...d,
-          reason: `${d.reason} The judge could not be asked: ${(error as Error).message}`.trim(),
-        };
-        // With nobody to review, the machine decides as it would without a judge.
-        if (!project.quality.review.enabled)
-          out[i] = {
-            ...out[i]!,
-            status: d.consensusAgrees === false ? 'rejected' : 'approved',
-            decidedBy: 'machine',
-          };
+        out[i] = forPeople(d, `${d.reason} The judge could not be asked: ${(error as Error).message}`.trim());
       }
     }
   };

@@ -2,6 +2,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { answerHash } from '../../domain/ledger/answerHash.ts';
 import { canonicalJson } from '../../domain/ledger/canonicalJson.ts';
 import { ledgerPayloadText } from '../../domain/ledger/ledgerEntryHash.ts';
+import { answerText, TEXT_ANSWER_METHODS } from '../../domain/quality/screening/answerText.ts';
 import { lshBuckets } from '../../domain/quality/screening/lshBuckets.ts';
 import { minHashSignature } from '../../domain/quality/screening/minHashSignature.ts';
 import { screenAnswer } from '../../domain/quality/screening/screenAnswer.ts';
@@ -13,9 +14,6 @@ import { answerSchemaFor } from '../../shared/methods.ts';
 import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../shared/text.ts';
 import type { Deps } from '../deps.ts';
 import type { Actor, StoredAnswer } from '../ports.ts';
-
-/** Methods whose answers are texts that can be copied between contributors. */
-const TEXT_METHODS = new Set(['free_text', 'transcription']);
 
 export type SubmitOutcome = StoredAnswer & { replayed: boolean; exam: ExamStatus | null };
 
@@ -91,7 +89,7 @@ export async function submitAnswer(
   const elapsedMs = now.getTime() - assignment.leasedAt.getTime();
   const durationMs = Math.max(0, Math.min(input.durationMs ?? elapsedMs, elapsedMs));
   const rules = project.quality.screening;
-  const text = 'text' in answer && TEXT_METHODS.has(project.annotation.method) ? answer.text : null;
+  const text = TEXT_ANSWER_METHODS.has(project.annotation.method) ? answerText(answer) : null;
   const signature =
     text !== null && rules.nearDuplicate.enabled && text.trim().length >= rules.nearDuplicate.minLength
       ? minHashSignature(text)
