@@ -30,6 +30,15 @@ describe('loadConfig', () => {
       progressRulesFile: undefined,
       reputationSigner: undefined,
       logLevel: 'info',
+      chain: {
+        rpcUrl: undefined,
+        operatorKey: undefined,
+        deploymentFile: path.resolve('.caravan/chain/deployment.json'),
+        holdSeconds: 60,
+        settleSeconds: 15,
+        rootDelaySeconds: 30,
+        stakeCooldownSeconds: 604_800,
+      },
     });
   });
 
@@ -52,6 +61,13 @@ describe('loadConfig', () => {
         CARAVAN_QUALITY_DELAY_MS: '250',
         CARAVAN_PROGRESS_RULES: '/etc/caravan/progress.json',
         CARAVAN_REPUTATION_SIGNER: '0x000000000000000000000000000000000000bEEF',
+        CHAIN_RPC_URL: 'https://rpc.example',
+        CARAVAN_OPERATOR_KEY: `0x${'ab'.repeat(32)}`,
+        CARAVAN_DEPLOYMENT: '/etc/caravan/deployment.json',
+        CARAVAN_HOLD_SECONDS: '3600',
+        CARAVAN_SETTLE_SECONDS: '60',
+        CARAVAN_ROOT_DELAY_SECONDS: '86400',
+        CARAVAN_STAKE_COOLDOWN_SECONDS: '0',
         LOG_LEVEL: 'debug',
       }),
     ).toEqual({
@@ -70,7 +86,23 @@ describe('loadConfig', () => {
       progressRulesFile: '/etc/caravan/progress.json',
       reputationSigner: '0x000000000000000000000000000000000000bEEF',
       logLevel: 'debug',
+      chain: {
+        rpcUrl: 'https://rpc.example',
+        operatorKey: `0x${'ab'.repeat(32)}`,
+        deploymentFile: '/etc/caravan/deployment.json',
+        holdSeconds: 3600,
+        settleSeconds: 60,
+        rootDelaySeconds: 86_400,
+        stakeCooldownSeconds: 0,
+      },
     });
+  });
+
+  it('asks for the operator key when a chain RPC URL is set', () => {
+    expect(problemsOf({ CHAIN_RPC_URL: 'https://rpc.example' })).toMatch(/CARAVAN_OPERATOR_KEY: required/);
+    expect(problemsOf({ CHAIN_RPC_URL: 'https://rpc.example', CARAVAN_OPERATOR_KEY: '0x12' })).toMatch(
+      /CARAVAN_OPERATOR_KEY: a private key/,
+    );
   });
 
   it('accepts postgres:// as well as postgresql://', () => {

@@ -29,6 +29,38 @@ const envSchema = z.object({
     .optional(),
   /** How long after an answer its project's quality pass runs (answers arriving meanwhile join it). */
   CARAVAN_QUALITY_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+  /** An EVM node to settle on instead of the local anvil; needs CARAVAN_OPERATOR_KEY and a deployment file. */
+  CHAIN_RPC_URL: z.url({ protocol: /^(https?|wss?)$/ }).optional(),
+  /** The key the platform signs its transactions with (root proposals, escrow releases, anchors, badges). */
+  CARAVAN_OPERATOR_KEY: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{64}$/, 'a private key: 0x followed by 64 hex digits')
+    .optional(),
+  /** The contract addresses on that chain, as `caravan deploy` wrote them; <data dir>/chain/deployment.json by default. */
+  CARAVAN_DEPLOYMENT: z.string().min(1).optional(),
+  /** Seconds approved work waits before it is settled (QA and reviews may still overturn it meanwhile). */
+  CARAVAN_HOLD_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(60),
+  /** Seconds between settlement rounds (chain sync, epochs, anchors, badges). */
+  CARAVAN_SETTLE_SECONDS: z.coerce.number().min(0.1).max(86_400).default(15),
+  /** Seconds a proposed root can be revoked before it is accepted (used when deploying). */
+  CARAVAN_ROOT_DELAY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(30),
+  /** Seconds an unlocking stake stays slashable (used when deploying). */
+  CARAVAN_STAKE_COOLDOWN_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(365 * 86_400)
+    .default(7 * 86_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +80,16 @@ export type Config = {
   progressRulesFile: string | undefined;
   reputationSigner: `0x${string}` | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  chain: {
+    /** None: start a local anvil in the data directory. */
+    rpcUrl: string | undefined;
+    operatorKey: `0x${string}` | undefined;
+    deploymentFile: string;
+    holdSeconds: number;
+    settleSeconds: number;
+    rootDelaySeconds: number;
+    stakeCooldownSeconds: number;
+  };
 };
 
 export type ConfigOverrides = Partial<
@@ -64,6 +106,10 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     throw new Error(`Caravan's environment has problems:\n${problems}`);
   }
   const e = parsed.data;
+  if (e.CHAIN_RPC_URL && !e.CARAVAN_OPERATOR_KEY)
+    throw new Error(
+      "Caravan's environment has problems:\n  CARAVAN_OPERATOR_KEY: required with CHAIN_RPC_URL (the key that signs the platform's transactions)",
+    );
   const dataDir = path.resolve(overrides.dataDir ?? e.CARAVAN_DATA_DIR);
   const databaseUrl = overrides.databaseUrl ?? e.DATABASE_URL;
   return {
@@ -84,5 +130,14 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     progressRulesFile: e.CARAVAN_PROGRESS_RULES ? path.resolve(e.CARAVAN_PROGRESS_RULES) : undefined,
     reputationSigner: e.CARAVAN_REPUTATION_SIGNER as `0x${string}` | undefined,
     logLevel: e.LOG_LEVEL,
+    chain: {
+      rpcUrl: e.CHAIN_RPC_URL,
+      operatorKey: e.CARAVAN_OPERATOR_KEY as `0x${string}` | undefined,
+      deploymentFile: path.resolve(e.CARAVAN_DEPLOYMENT ?? path.join(dataDir, 'chain', 'deployment.json')),
+      holdSeconds: e.CARAVAN_HOLD_SECONDS,
+      settleSeconds: e.CARAVAN_SETTLE_SECONDS,
+      rootDelaySeconds: e.CARAVAN_ROOT_DELAY_SECONDS,
+      stakeCooldownSeconds: e.CARAVAN_STAKE_COOLDOWN_SECONDS,
+    },
   };
 }

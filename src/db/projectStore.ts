@@ -1,4 +1,4 @@
-import type { Hex } from 'viem';
+import { getAddress, type Hex } from 'viem';
 import { DomainError } from '../domain/errors.ts';
 import { GENESIS_HASH } from '../domain/ledger/ledgerEntryHash.ts';
 import type { StoredLedgerEntry } from '../domain/ledger/verifyLedger.ts';
@@ -11,7 +11,10 @@ export const PROJECT_COLUMNS = `p.id, p.org_id as "orgId", p.name, p.description
   p.annotation, p.instructions, p.overlap, p.reward_per_item_wei::text as "rewardPerItemWei",
   p.budget_wei::text as "budgetWei", p.daily_cap as "dailyCap", p.required_level as "requiredLevel", p.languages,
   p.domains, p.deadline, p.exam, p.gold_share as "goldShare", p.lease_seconds as "leaseSeconds", p.status,
-  p.item_count as "itemCount", p.gold_count as "goldCount", p.created_at as "createdAt", p.quality`;
+  p.item_count as "itemCount", p.gold_count as "goldCount", p.created_at as "createdAt", p.quality,
+  p.partner_token as "partnerToken", p.partner_reward_per_item_wei::text as "partnerRewardPerItemWei",
+  json_build_object('minStakeWei', p.min_stake_wei::text, 'badgeTier', p.required_badge_tier,
+    'token', p.gate_token, 'minTokenWei', p.gate_min_balance_wei::text) as gates`;
 
 type RawProject = Omit<ProjectRow, 'deadline' | 'createdAt'> & { deadline: Date | null; createdAt: Date };
 
@@ -42,8 +45,10 @@ export function projectStore(db: Db): ProjectStore {
         const r = await tx.query<RawProject>(
           `insert into projects as p (org_id, created_by, name, description, task_type, modality, method, annotation,
              instructions, overlap, reward_per_item_wei, budget_wei, daily_cap, required_level, languages, domains,
-             deadline, exam, gold_share, lease_seconds, quality)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+             deadline, exam, gold_share, lease_seconds, quality, partner_token, partner_reward_per_item_wei,
+             min_stake_wei, required_badge_tier, gate_token, gate_min_balance_wei)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+             $22, $23, $24, $25, $26, $27)
            returning ${PROJECT_COLUMNS}`,
           [
             orgId,
@@ -67,6 +72,12 @@ export function projectStore(db: Db): ProjectStore {
             p.goldShare,
             p.leaseSeconds,
             JSON.stringify(p.quality),
+            p.partnerToken && getAddress(p.partnerToken),
+            p.partnerRewardPerItemWei,
+            p.gates.minStakeWei,
+            p.gates.badgeTier,
+            p.gates.token && getAddress(p.gates.token),
+            p.gates.minTokenWei,
           ],
         );
         const project = toProject(r.rows[0]!);

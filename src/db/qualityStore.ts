@@ -73,6 +73,18 @@ export function qualityStore(db: Db): QualityStore {
         // One pass at a time per project: a second one waits, then finds the answers already decided.
         await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`quality:${projectId}`]);
         const { labels, needed, decisions, flags } = result;
+        // What the project's answers may cost so far, for the escrow check before work is offered: every answer
+        // not rejected, and every live lease, at the project's rewards.
+        await tx.query(
+          `with n as (
+             select (select count(*) from answers a where a.project_id = $1 and a.kind = 'work' and a.status <> 'rejected')
+               + (select count(*) from assignments s where s.project_id = $1 and s.kind = 'work' and s.status = 'leased') as n
+           )
+           update projects p set committed_wei = p.reward_per_item_wei * n.n,
+             partner_committed_wei = p.partner_reward_per_item_wei * n.n
+           from n where p.id = $1`,
+          [projectId],
+        );
         if (labels.length)
           await tx.query(
             `insert into item_labels (item_id, project_id, label, confidence, answer_count, method, is_final, updated_at)

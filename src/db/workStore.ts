@@ -197,13 +197,16 @@ export function workStore(db: Db): WorkStore {
                 'leasedAt', a.leased_at, 'expiresAt', a.expires_at) order by a.id)
               from assignments a join items i on i.id = a.item_id
               where a.user_id = $2 and a.project_id = p.id and a.kind = 'work' and a.status = 'leased' and a.expires_at > $3),
-             '[]') as live
+             '[]') as live,
+           coalesce((select json_object_agg(e.token, (e.funded_wei - e.refunded_wei)::text)
+              from escrow_balances e where e.project_id = p.id), '{}') as escrow,
+           p.committed_wei::text as "committedWei", p.partner_committed_wei::text as "partnerCommittedWei"
          from projects p where p.id = $1`,
         [projectId, userId, now, dayStart],
       );
       const row = r.rows[0];
       if (!row) return null;
-      const { doneToday, live, gold, ...project } = row;
+      const { doneToday, live, gold, escrow, committedWei, partnerCommittedWei, ...project } = row;
       type RawLive = {
         id: string;
         itemId: string;
@@ -215,6 +218,13 @@ export function workStore(db: Db): WorkStore {
         project: toProject(project),
         doneToday,
         gold,
+        escrow: {
+          heldWei: new Map(
+            Object.entries(escrow as Record<string, string>).map(([t, v]) => [t.toLowerCase(), BigInt(v)]),
+          ),
+          committedWei: BigInt(committedWei),
+          partnerCommittedWei: BigInt(partnerCommittedWei),
+        },
         live: (live as RawLive[]).map((l) => ({
           ...l,
           projectId,

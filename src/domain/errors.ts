@@ -23,6 +23,13 @@ export const ERROR_CODES = [
   'GOLD_ACCURACY_TOO_LOW',
   'REVIEW_NOT_ALLOWED',
   'REVIEW_CLOSED',
+  'ESCROW_EMPTY',
+  'STAKE_TOO_LOW',
+  'BADGE_REQUIRED',
+  'TOKEN_BALANCE_TOO_LOW',
+  'NOTHING_TO_CLAIM',
+  'CHAIN_REFUSED',
+  'CHAIN_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -11,6 +11,7 @@ import { type AppEnv, type HttpDeps, router } from './context.ts';
 import { STATUS_OF } from './errors.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { blobServeRoutes, blobUploadRoutes } from './routes/blobs.ts';
+import { chainRoutes } from './routes/chain.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { qaRoutes } from './routes/qa.ts';
@@ -71,6 +72,11 @@ export function createApp(deps: HttpDeps, options: AppOptions = {}) {
             : error.message || 'bad request';
       return c.json({ error: { code, message } }, error.status);
     }
+    // The chain refused or could not be reached: say so rather than answer a bare 500.
+    if (error instanceof Error && error.name === 'ChainError') {
+      c.get('log')?.warn({ err: error }, 'chain error');
+      return c.json({ error: { code: 'CHAIN_ERROR', message: error.message } }, 502);
+    }
     // A last line of defence: text the database cannot store is the sender's problem, not ours.
     const pgCode = (error as { code?: unknown }).code;
     if (pgCode === '22021' || pgCode === '22P05')
@@ -114,6 +120,7 @@ export function createApp(deps: HttpDeps, options: AppOptions = {}) {
   api.route('/', qaRoutes(deps));
   api.route('/', progressRoutes(deps));
   api.route('/', workRoutes(deps));
+  api.route('/', chainRoutes(deps));
   api.route('/', blobUploadRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -8,7 +8,12 @@ export type AppEnv = {
   Variables: { actor: Actor | null; requestId: string; log: Logger };
 };
 
-export type HttpDeps = Deps & { log: Logger; publicUrl: string | undefined };
+export type HttpDeps = Deps & {
+  log: Logger;
+  publicUrl: string | undefined;
+  /** Where wallets reach the chain (shown to the web app and the CLI). */
+  chainRpcUrl?: string | null;
+};
 
 /** A router whose validation failures answer `{ error: { code, message, details } }` with 400. */
 export function router() {

@@ -14,6 +14,7 @@ import {
 import { formatUnits } from '../shared/amount.ts';
 import { createProjectBody, importFormatFromFileName } from '../shared/api.ts';
 import { ApiError, createClient } from '../shared/client.ts';
+import { addChainCommands } from './chainCommands.ts';
 import { startPlatform } from './server.ts';
 
 const env = process.env;
@@ -239,6 +240,8 @@ program
       }
     },
   );
+
+addChainCommands(program, { env, apiClient, serverOption });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ApiError) process.stderr.write(`caravan: ${error.message} (${error.code})\n`);

@@ -1,11 +1,12 @@
 import type { HttpDeps } from '../http/context.ts';
 import type { CreateProjectInput } from '../shared/api.ts';
 import { createProjectBody } from '../shared/api.ts';
-import { devAccountKey } from '../usecases/auth/devSignIn.ts';
+import { devAccountKey, devAccountKeyHex } from '../usecases/auth/devSignIn.ts';
 import type { Actor } from '../usecases/ports.ts';
 import { createProject } from '../usecases/projects/createProject.ts';
 import { importItems } from '../usecases/projects/importItems.ts';
 import { settleProject } from '../usecases/quality/settleProject.ts';
+import { syncChain } from '../usecases/settlement/syncChain.ts';
 import { nextAssignment } from '../usecases/work/nextAssignment.ts';
 import { submitAnswer } from '../usecases/work/submitAnswer.ts';
 
@@ -26,6 +27,7 @@ export async function seedDemo(deps: HttpDeps): Promise<boolean> {
     const project = await createProject(deps, actor, createProjectBody.parse(demo.project));
     const text = demo.items.map((i) => JSON.stringify(i)).join('\n');
     await importItems(deps, actor, { projectId: project.id, format: 'jsonl', text });
+    await fundAsRequester(deps, project.id, BigInt(project.budgetWei));
   }
   await seedLabelledProject(deps, actor);
   return true;
@@ -86,6 +88,7 @@ async function seedLabelledProject(deps: HttpDeps, requester: Actor) {
   );
   const text = QUESTIONS.map(([q], i) => JSON.stringify({ id: `message-${i + 1}`, text: q })).join('\n');
   await importItems(deps, requester, { projectId: project.id, format: 'jsonl', text });
+  await fundAsRequester(deps, project.id, BigInt(project.budgetWei));
   const truth = new Map(QUESTIONS.map(([q, a]) => [q, a]));
 
   let now = deps.clock.now().getTime() - 2 * 3600_000;
@@ -120,6 +123,22 @@ async function seedLabelledProject(deps: HttpDeps, requester: Actor) {
     }
     await settleProject(crowd, project.id);
   }
+}
+
+/** The demo requester funds a project's escrow from its development wallet, as it would from the web app. */
+async function fundAsRequester(deps: HttpDeps, projectId: string, amountWei: bigint) {
+  const chain = deps.chain;
+  if (!chain || amountWei === 0n) return;
+  const key = devAccountKeyHex('requester');
+  const deadline = new Date(deps.clock.now().getTime() + 365 * 86_400_000);
+  for (const call of [
+    chain.encode.approve(chain.contracts.token, chain.contracts.escrow, amountWei),
+    chain.encode.fund(projectId, chain.contracts.token, amountWei, deadline),
+  ]) {
+    const sent = await chain.sendAs(key, call);
+    if (sent.status !== 'success') throw new Error(`demo funding: ${call.label} reverted (${sent.hash})`);
+  }
+  await syncChain({ chain, settlement: deps.settlement });
 }
 
 type Demo = { project: CreateProjectInput; items: Record<string, unknown>[] };

@@ -9,10 +9,18 @@ import { migrate } from '../db/migrate.ts';
 import { createPool } from '../db/pool.ts';
 import { type ProgressRules, progressRules } from '../domain/progress/progressRules.ts';
 import { createApp } from '../http/app.ts';
+import type { HttpDeps } from '../http/context.ts';
 import { openAiCompatibleJudge } from '../judge/openAiCompatibleJudge.ts';
+import type { Chain } from '../usecases/chainPorts.ts';
+import { anchorLedger } from '../usecases/provenance/anchorLedger.ts';
+import { settleRewards } from '../usecases/settlement/settleRewards.ts';
+import { syncBadges } from '../usecases/settlement/syncBadges.ts';
+import { syncChain } from '../usecases/settlement/syncChain.ts';
+import { type ChainStep, startChainLoop } from '../worker/chainLoop.ts';
 import { startWorker } from '../worker/jobs.ts';
 import { ensureWebBuilt } from './ensureWebBuilt.ts';
 import { seedDemo } from './seedDemo.ts';
+import { startChain } from './startChain.ts';
 import { wire } from './wire.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,7 +50,11 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const applied = await migrate(pool);
   if (applied.length) log.info({ applied }, 'migrations applied');
 
+  const chain = await startChain(config, pool, { now: () => new Date() }, log);
   const deps = wire(pool, {
+    chain: chain.chain,
+    chainRpcUrl: chain.rpcUrl,
+    holdSeconds: config.chain.holdSeconds,
     dataDir: config.dataDir,
     chainId: config.chainId,
     devWallets: config.devWallets,
@@ -64,6 +76,14 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
       })
     : null;
 
+  const chainLoop = config.runWorker
+    ? startChainLoop({
+        intervalMs: config.chain.settleSeconds * 1000,
+        log,
+        steps: chainSteps(deps, chain.chain),
+      })
+    : null;
+
   const webDir = await ensureWebBuilt(ROOT, log);
   const app = createApp(deps, { webDir });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
@@ -79,11 +99,29 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const stop = () =>
     (stopping ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await chainLoop?.stop();
       await worker?.stop();
       await pool.end();
+      await chain.stop();
       await embedded?.stop();
     })());
   return { url, stop };
+}
+
+/** One round of the platform's chain work, in order. */
+function chainSteps(deps: HttpDeps, chain: Chain): ChainStep[] {
+  const settlement = {
+    chain,
+    settlement: deps.settlement,
+    clock: deps.clock,
+    holdSeconds: deps.settings.holdSeconds,
+  };
+  return [
+    { name: 'chain sync', run: () => syncChain(settlement) },
+    { name: 'settlement', run: () => settleRewards(settlement) },
+    { name: 'anchoring', run: () => anchorLedger({ chain, provenance: deps.provenance, clock: deps.clock }) },
+    { name: 'badges', run: () => syncBadges({ chain, settlement: deps.settlement, clock: deps.clock }) },
+  ];
 }
 
 /** The operator's progress rules, or the defaults; a bad file stops the start with what is wrong in it. */

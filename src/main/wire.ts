@@ -5,14 +5,17 @@ import { accountStore } from '../db/accountStore.ts';
 import type { Db } from '../db/pool.ts';
 import { progressStore } from '../db/progressStore.ts';
 import { projectStore } from '../db/projectStore.ts';
+import { provenanceStore } from '../db/provenanceStore.ts';
 import { qaStore } from '../db/qaStore.ts';
 import { qualityStore } from '../db/qualityStore.ts';
 import { reviewStore } from '../db/reviewStore.ts';
+import { settlementStore } from '../db/settlementStore.ts';
 import { workStore } from '../db/workStore.ts';
 import { type ProgressRules, progressRules } from '../domain/progress/progressRules.ts';
 import type { HttpDeps } from '../http/context.ts';
 import { httpLinkChecker } from '../links/httpLinkChecker.ts';
 import { cacheSessions } from '../usecases/auth/cacheSessions.ts';
+import type { Chain } from '../usecases/chainPorts.ts';
 import type { Clock, LinkChecker, ModelJudge, QualityQueue } from '../usecases/ports.ts';
 import { settleProject } from '../usecases/quality/settleProject.ts';
 import { debouncedQueue } from '../worker/debouncedQueue.ts';
@@ -29,6 +32,12 @@ export type WireOptions = {
   reputationSigner?: `0x${string}` | null;
   progressRules?: ProgressRules;
   chainId?: number;
+  /** The chain to settle on; none turns settlement, stake and badge gates, and anchoring off. */
+  chain?: Chain | null;
+  chainRpcUrl?: string | null;
+  holdSeconds?: number;
+  /** Whether paid work needs escrow; by default whenever a chain is attached. */
+  escrowRequired?: boolean;
   devWallets?: boolean;
   publicUrl?: string | undefined;
   clock?: Clock;
@@ -59,16 +68,22 @@ export function wire(db: Db, o: WireOptions): HttpDeps {
     random: Math.random,
     blobs: localBlobStore(path.join(o.dataDir, 'blobs')),
     clock,
+    chain: o.chain ?? null,
+    settlement: settlementStore(db),
+    provenance: provenanceStore(db),
     settings: {
-      chainId: o.chainId ?? 31_337,
+      chainId: o.chain?.chainId ?? o.chainId ?? 31_337,
       devWallets: o.devWallets ?? false,
       maxLiveLeases: 2,
       sessionDays: 30,
       reputationSigner: o.reputationSigner ?? null,
       progressRules: o.progressRules ?? progressRules.parse({}),
+      holdSeconds: o.holdSeconds ?? 60,
+      escrowRequired: o.escrowRequired ?? Boolean(o.chain),
     },
     log,
     publicUrl: o.publicUrl,
+    chainRpcUrl: o.chainRpcUrl ?? null,
   };
   return deps;
 }

@@ -66,6 +66,24 @@ const languageCode = z
   .trim()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'languages are codes like en, es or pt-BR');
 
+/** An EVM address (0x and 40 hex digits). */
+export const addressString = z
+  .string()
+  .trim()
+  .regex(/^0x[0-9a-fA-F]{40}$/, 'an address is 0x followed by 40 hex digits');
+
+/** What a contributor must hold on chain before this project offers them work. */
+export const projectGates = z.object({
+  /** Platform tokens locked in the stake vault. */
+  minStakeWei: weiString.default('0'),
+  /** A tier badge (0 Initiate … 5 Demigod) the contributor must hold. */
+  badgeTier: z.number().int().min(0).max(255).nullable().default(null),
+  /** An ERC-20 the contributor must hold at least `minTokenWei` of. */
+  token: addressString.nullable().default(null),
+  minTokenWei: weiString.default('0'),
+});
+export type ProjectGates = z.infer<typeof projectGates>;
+
 export const createProjectBody = z
   .object({
     orgId: z.string().uuid().optional(),
@@ -87,6 +105,10 @@ export const createProjectBody = z
     goldShare: z.number().min(0).max(0.5).default(0),
     leaseSeconds: z.number().int().min(30).max(86_400).default(600),
     quality: qualitySettings,
+    /** Dual-reward projects: the partner's ERC-20 and what each approved answer earns in it. */
+    partnerToken: addressString.nullable().default(null),
+    partnerRewardPerItemWei: weiString.default('0'),
+    gates: projectGates.default({ minStakeWei: '0', badgeTier: null, token: null, minTokenWei: '0' }),
   })
   .refine(
     (p) => p.taskType === 'community' || !/^\d+$/.test(p.rewardPerItemWei) || BigInt(p.rewardPerItemWei) > 0n,
@@ -94,7 +116,24 @@ export const createProjectBody = z
       message: 'enterprise and dual-reward projects pay a reward per item above 0',
       path: ['rewardPerItemWei'],
     },
-  );
+  )
+  .refine((p) => p.taskType !== 'dual_reward' || p.partnerToken !== null, {
+    message: 'a dual-reward project names its partner token (the ERC-20 address)',
+    path: ['partnerToken'],
+  })
+  .refine(
+    (p) =>
+      (p.partnerToken === null) ===
+      (!/^\d+$/.test(p.partnerRewardPerItemWei) || BigInt(p.partnerRewardPerItemWei) === 0n),
+    {
+      message: 'a partner token and a partner reward per item above 0 go together',
+      path: ['partnerRewardPerItemWei'],
+    },
+  )
+  .refine((p) => p.gates.token === null || BigInt(p.gates.minTokenWei) > 0n, {
+    message: 'a token gate needs a minimum balance above 0',
+    path: ['gates', 'minTokenWei'],
+  });
 export type CreateProjectInput = z.input<typeof createProjectBody>;
 export type CreateProject = z.output<typeof createProjectBody>;
 
@@ -120,6 +159,9 @@ export const projectBody = z.object({
   goldShare: z.number(),
   leaseSeconds: z.number().int(),
   quality: qualitySettings,
+  partnerToken: z.string().nullable(),
+  partnerRewardPerItemWei: weiString,
+  gates: projectGates,
   status: projectStatus,
   itemCount: z.number().int(),
   goldCount: z.number().int(),
@@ -199,6 +241,11 @@ export const exportQuery = z.object({
   format: z.enum(['jsonl', 'csv']).default('jsonl'),
   /** answers: every answer with its status; labels: each item's aggregated label and confidence. */
   what: z.enum(['answers', 'labels'], { error: 'what is answers or labels' }).default('answers'),
+  /** With answers: each answer's provenance batch, its anchored root, the anchoring transaction and the proof. */
+  provenance: z
+    .enum(['true', 'false'], { error: 'provenance is true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export const ledgerCheckBody = z.object({

@@ -38,6 +38,18 @@ import type {
   taskDetailBody,
   taskListBody,
 } from './api.ts';
+import type {
+  answerProofBody,
+  chainInfoBody,
+  escrowBody,
+  relayResultBody,
+  rewardsBody,
+  sentTxsBody,
+  settlementStatusBody,
+  slashBody,
+  stakeBody,
+  walletCallsBody,
+} from './chainApi.ts';
 import type { QualitySettingsInput } from './qualitySettings.ts';
 
 /** An error answered by the API, with its stable code and a message meant for people. */
@@ -240,6 +252,52 @@ export function createClient(options: ClientOptions = {}) {
       request<Out<typeof qaSampleBody>>('GET', `/api/projects/${projectId}/qa`, undefined, { size }),
     submitQa: (answerId: string, body: SubmitQaInput) =>
       request<Out<typeof qaResultBody>>('POST', `/api/answers/${answerId}/qa`, body),
+
+    /** The chain this server settles on, its contracts and where wallets reach it. */
+    chainInfo: () => request<Out<typeof chainInfoBody>>('GET', '/api/chain'),
+    escrow: (projectId: string) =>
+      request<Out<typeof escrowBody>>('GET', `/api/projects/${projectId}/escrow`),
+    /** The approve and fund calls for the requester's wallet (the platform token unless `token` is named). */
+    fundCalls: (projectId: string, amountWei: string, token?: string) =>
+      request<Out<typeof walletCallsBody>>('POST', `/api/projects/${projectId}/escrow/fund-calls`, {
+        amountWei,
+        ...(token ? { token } : {}),
+      }),
+    refundCalls: (projectId: string, token?: string) =>
+      request<Out<typeof walletCallsBody>>('POST', `/api/projects/${projectId}/escrow/refund-calls`, {
+        ...(token ? { token } : {}),
+      }),
+    rewards: () => request<Out<typeof rewardsBody>>('GET', '/api/me/rewards'),
+    claimCalls: () => request<Out<typeof walletCallsBody>>('POST', '/api/me/rewards/claim-calls'),
+    /** The platform's relayer claims for you and pays the gas. */
+    relayClaim: () => request<Out<typeof relayResultBody>>('POST', '/api/me/rewards/relay'),
+    stake: () => request<Out<typeof stakeBody>>('GET', '/api/me/stake'),
+    stakeCalls: (action: 'lock' | 'unlock' | 'withdraw', amountWei?: string) =>
+      request<Out<typeof walletCallsBody>>('POST', '/api/me/stake/calls', {
+        action,
+        ...(amountWei ? { amountWei } : {}),
+      }),
+    /** Sends calls from a development account's wallet on the server (development wallets only). */
+    devSend: (calls: { to: string; data: string }[]) =>
+      request<Out<typeof sentTxsBody>>('POST', '/api/wallet/dev/send', {
+        calls: calls.map((c) => ({ to: c.to, data: c.data })),
+      }),
+    /** Reads the chain's newest events now (after a transaction sent from your own wallet). */
+    syncChain: () => request<{ events: number }>('POST', '/api/chain/sync'),
+    /** An answer's provenance: its ledger entry, Merkle proof, anchored batch, and whether it checks out on chain. */
+    answerProof: (answerId: string) =>
+      request<Out<typeof answerProofBody>>('GET', `/api/answers/${encodeURIComponent(answerId)}/proof`),
+    settlement: () => request<Out<typeof settlementStatusBody>>('GET', '/api/admin/settlement'),
+    runSettlement: () => request<Out<typeof settlementStatusBody>>('POST', '/api/admin/settlement/run'),
+    relayAll: (batchSize = 100) =>
+      request<Out<typeof relayResultBody>>('POST', '/api/admin/relay', undefined, { batchSize }),
+    slash: (body: {
+      address: string;
+      amountWei: string;
+      reason: string;
+      flagId?: string;
+      answerIds?: string[];
+    }) => request<Out<typeof slashBody>>('POST', '/api/admin/slashes', body),
   };
 }
 

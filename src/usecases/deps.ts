@@ -1,4 +1,5 @@
 import type { ProgressRules } from '../domain/progress/progressRules.ts';
+import type { Chain, ProvenanceStore, SettlementStore } from './chainPorts.ts';
 import type {
   AccountStore,
   BlobStore,
@@ -32,6 +33,10 @@ export type Deps = {
   judge: ModelJudge | null;
   /** Checks links in text answers; none means dead-link screening is off on this server. */
   links: LinkChecker | null;
+  /** The chain the platform settles on; none in tests that do not touch money or proofs. */
+  chain: Chain | null;
+  settlement: SettlementStore;
+  provenance: ProvenanceStore;
   settings: Settings;
 };
 
@@ -45,4 +50,8 @@ export type Settings = {
   reputationSigner: `0x${string}` | null;
   /** XP, level thresholds, demotion and tiers. */
   progressRules: ProgressRules;
+  /** Seconds approved work waits before it settles. */
+  holdSeconds: number;
+  /** Paid work is offered only while the project's escrow covers it (on whenever a chain is attached). */
+  escrowRequired: boolean;
 };

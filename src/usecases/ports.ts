@@ -190,6 +190,8 @@ export type LeaseContext = {
   live: Lease[];
   /** This contributor's answers on gold items mixed into their work in this project. */
   gold: { correct: number; total: number };
+  /** The project's escrow per token (lower-case address: funded less refunded) and what its answers may cost so far. */
+  escrow: { heldWei: Map<string, bigint>; committedWei: bigint; partnerCommittedWei: bigint };
 };
 export type SubmitContext = {
   assignment: AssignmentRow;

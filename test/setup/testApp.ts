@@ -10,6 +10,7 @@ import { httpLinkChecker } from '../../src/links/httpLinkChecker.ts';
 import { wire } from '../../src/main/wire.ts';
 import type { Clock } from '../../src/usecases/ports.ts';
 import { settleProject } from '../../src/usecases/quality/settleProject.ts';
+import { testChain } from './testChain.ts';
 import { testDb } from './testDb.ts';
 
 /** A clock tests can move. */
@@ -31,10 +32,11 @@ export function testClock(
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
 
 /** The real app on a fresh database, driven through `app.request` (no port), with cookie-keeping sessions. */
-export async function testApp(options: { devWallets?: boolean } = {}) {
+export async function testApp(options: { devWallets?: boolean; chain?: boolean; holdSeconds?: number } = {}) {
   const database = await testDb();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'caravan-test-data-'));
   const clock = testClock();
+  const chain = options.chain ? await testChain(database.db, clock) : null;
   // Quality passes run when a test says so (`settle`), not on a timer.
   const touched = new Set<string>();
   const deps: HttpDeps = wire(database.db, {
@@ -44,6 +46,9 @@ export async function testApp(options: { devWallets?: boolean } = {}) {
     qualityQueue: { touch: (projectId) => touched.add(projectId) },
     // The tests' own link servers listen on loopback.
     links: httpLinkChecker({ allowPrivate: true, timeoutMs: 2000 }),
+    chain: chain?.chain ?? null,
+    chainRpcUrl: chain?.rpcUrl ?? null,
+    holdSeconds: options.holdSeconds ?? 0,
   });
   const app = createApp(deps);
 
@@ -129,7 +134,10 @@ export async function testApp(options: { devWallets?: boolean } = {}) {
     clock,
     call,
     signIn,
+    /** The local chain, when the app was asked for one. */
+    chain,
     close: async () => {
+      await chain?.stop();
       await database.drop();
       await fs.rm(dataDir, { recursive: true, force: true });
     },

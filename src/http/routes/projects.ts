@@ -220,7 +220,7 @@ export function projectRoutes(deps: HttpDeps) {
     }),
     async (c) => {
       const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
-      const { format, what } = c.req.valid('query');
+      const { format, what, provenance } = c.req.valid('query');
       const safeName = project.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'project';
       c.header(
         'content-type',
@@ -276,11 +276,22 @@ export function projectRoutes(deps: HttpDeps) {
               'ledger_seq',
               'ledger_hash',
               'data',
+              ...(provenance ? ['batch_id', 'batch_root', 'anchor_tx', 'proof'] : []),
             ]),
           );
         for await (const rows of deps.projects.exportRows(project.id)) {
           let chunk = '';
+          const proofs = provenance
+            ? await deps.provenance.projectProofs(
+                project.id,
+                rows.map((r) => r.answerId),
+              )
+            : null;
           for (const r of rows) {
+            const p = proofs?.get(r.answerId);
+            const proofColumns = proofs
+              ? [p?.batchId ?? '', p?.root ?? '', p?.txHash ?? '', p ? p.proof.join(' ') : '']
+              : [];
             chunk +=
               format === 'csv'
                 ? csvRow([
@@ -294,6 +305,7 @@ export function projectRoutes(deps: HttpDeps) {
                     r.ledgerSeq,
                     r.ledgerHash,
                     JSON.stringify(r.data),
+                    ...proofColumns,
                   ])
                 : `${JSON.stringify({
                     item_id: r.itemId,
@@ -306,6 +318,13 @@ export function projectRoutes(deps: HttpDeps) {
                     created_at: r.createdAt.toISOString(),
                     ledger_seq: r.ledgerSeq,
                     ledger_hash: r.ledgerHash,
+                    ...(proofs
+                      ? {
+                          provenance: p
+                            ? { batch_id: p.batchId, root: p.root, anchor_tx: p.txHash, proof: p.proof }
+                            : null,
+                        }
+                      : {}),
                   })}\n`;
           }
           await out.write(chunk);

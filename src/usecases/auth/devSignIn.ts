@@ -6,9 +6,14 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Deps } from '../deps.ts';
 import { issueNonce, type SignInResult, signInWithEthereum } from './signInWithEthereum.ts';
 
-/** The local key of a development account: derived from its name, so it is the same on every install. */
+/** The private key of a development account: derived from its name, so it is the same on every install. */
+export function devAccountKeyHex(name: string) {
+  return keccak256(stringToBytes(`caravan-dev-wallet:${name}`));
+}
+
+/** The local account of a development account. */
 export function devAccountKey(name: string) {
-  return privateKeyToAccount(keccak256(stringToBytes(`caravan-dev-wallet:${name}`)));
+  return privateKeyToAccount(devAccountKeyHex(name));
 }
 
 /** The development accounts with their addresses. */

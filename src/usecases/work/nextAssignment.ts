@@ -3,6 +3,7 @@ import { belowGoldBar } from '../../domain/quality/screening/belowGoldBar.ts';
 import { utcDayStart } from '../../domain/tasks/utcDayStart.ts';
 import type { Deps } from '../deps.ts';
 import type { Actor, Lease } from '../ports.ts';
+import { checkOnChainGates } from './checkOnChainGates.ts';
 import { checkActive } from './startExam.ts';
 
 /**
@@ -11,7 +12,7 @@ import { checkActive } from './startExam.ts';
  * Null when nothing is left for them.
  */
 export async function nextAssignment(
-  deps: Pick<Deps, 'work' | 'clock' | 'settings' | 'random'>,
+  deps: Pick<Deps, 'work' | 'clock' | 'settings' | 'random' | 'chain'>,
   actor: Actor,
   input: { projectId: string; afterId?: string | undefined },
 ): Promise<Lease | null> {
@@ -53,6 +54,7 @@ export async function nextAssignment(
   const held = live.find((l) => BigInt(l.id) > after);
   if (held) return held;
   if (live.length >= deps.settings.maxLiveLeases) return live[0] ?? null;
+  await checkOnChainGates(deps, actor, context);
   // Gold items are mixed in at the project's share, looking like any other item.
   if (project.goldCount > 0 && deps.random() < project.goldShare) {
     const goldLease = await deps.work.leaseGold(project, actor.id, now);

@@ -1,0 +1,85 @@
+import { bytesToHex, type Hex, hexToBytes, keccak256, stringToBytes } from 'viem';
+import { canonicalJson } from '../../domain/ledger/canonicalJson.ts';
+import { buildMerkleTree } from '../../domain/merkle/buildMerkleTree.ts';
+import { provenanceLeaf } from '../../domain/merkle/standardLeaf.ts';
+import type { Chain, ProvenanceEntry, ProvenanceStore } from '../chainPorts.ts';
+import type { Clock } from '../ports.ts';
+
+/** A project id as the provenance leaves and the escrow write it: the uuid's 16 bytes, left-aligned in 32. */
+export function projectIdBytes32(projectId: string): Uint8Array {
+  const out = new Uint8Array(32);
+  out.set(hexToBytes(`0x${projectId.replace(/-/g, '')}`), 0);
+  return out;
+}
+
+/** The leaf of one ledger entry in a provenance batch. */
+export function entryLeaf(e: ProvenanceEntry): Uint8Array {
+  return provenanceLeaf(projectIdBytes32(e.projectId), BigInt(e.seq), hexToBytes(e.hash));
+}
+
+/** What a batch covers, per project: the first and last sequence numbers. Its hash goes on chain. */
+export function batchManifest(entries: ProvenanceEntry[], root: Hex) {
+  const ranges = new Map<string, [number, number]>();
+  for (const e of entries) {
+    const r = ranges.get(e.projectId);
+    if (r) r[1] = e.seq;
+    else ranges.set(e.projectId, [e.seq, e.seq]);
+  }
+  return {
+    format: 'caravan-provenance-1',
+    leaf: ['bytes32 projectId', 'uint256 seq', 'bytes32 entryHash'],
+    root,
+    count: entries.length,
+    projects: Object.fromEntries(ranges),
+  };
+}
+
+export type AnchorStep = { step: 'idle' } | { step: 'anchored'; batchId: Hex; count: number; txHash: Hex };
+
+/**
+ * Batches the ledger entries not anchored yet into one Merkle tree and anchors its root on chain. The batch and
+ * every proof are stored before the transaction is sent, and the transaction goes through the journal under
+ * the batch's id, so a crash at any step anchors that same batch once.
+ */
+export async function anchorLedger(
+  deps: { chain: Chain; provenance: ProvenanceStore; clock: Clock },
+  maxEntries = 10_000,
+): Promise<AnchorStep> {
+  const { chain, provenance, clock } = deps;
+  let batch = await provenance.builtBatch();
+  if (!batch) {
+    const entries = await provenance.unbatched(maxEntries);
+    if (!entries.length) return { step: 'idle' };
+    const tree = buildMerkleTree(entries.map(entryLeaf));
+    const root = bytesToHex(tree.root);
+    const manifest = batchManifest(entries, root);
+    const manifestHash = keccak256(stringToBytes(canonicalJson(manifest)));
+    const batchId = keccak256(stringToBytes(canonicalJson({ chainId: chain.chainId, manifestHash })));
+    await provenance.saveBatch({
+      batchId,
+      root,
+      manifestHash,
+      entries,
+      proofs: tree.proofsPacked(),
+      now: clock.now(),
+    });
+    batch = {
+      batchId,
+      root,
+      count: entries.length,
+      manifestHash,
+      status: 'built',
+      txHash: null,
+      blockNumber: null,
+      anchoredAt: null,
+    };
+  }
+  const tx = await chain.anchor(`anchor:${batch.batchId}`, {
+    batchId: batch.batchId,
+    root: batch.root,
+    count: batch.count,
+    manifestHash: batch.manifestHash,
+  });
+  await provenance.markAnchored(batch.batchId, tx, clock.now());
+  return { step: 'anchored', batchId: batch.batchId, count: batch.count, txHash: tx.hash };
+}
