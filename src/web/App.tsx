@@ -5,6 +5,8 @@ import { TopNav } from './components/TopNav.tsx';
 import { matchPath, navigate, useLocation } from './lib/router.tsx';
 import { useSession } from './lib/SessionProvider.tsx';
 import { AdminFlagsPage } from './pages/AdminFlagsPage.tsx';
+import { AdminSettlementPage } from './pages/AdminSettlementPage.tsx';
+import { EarningsPage } from './pages/EarningsPage.tsx';
 import { HistoryPage } from './pages/HistoryPage.tsx';
 import { LeaderboardPage } from './pages/LeaderboardPage.tsx';
 import { NewProjectPage } from './pages/NewProjectPage.tsx';
@@ -17,6 +19,7 @@ import { ReviewProjectPage } from './pages/ReviewProjectPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { TaskPage } from './pages/TaskPage.tsx';
 import { TasksPage } from './pages/TasksPage.tsx';
+import { VerifyPage } from './pages/VerifyPage.tsx';
 
 /** Where a signed-out visitor goes back to after signing in; only paths inside the app. */
 function safeNext(next: string | null): string {
@@ -31,6 +34,9 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname === '/profile') return <ProfilePage />;
   if (pathname === '/leaderboard') return <LeaderboardPage />;
   if (pathname === '/admin/flags') return <AdminFlagsPage />;
+  if (pathname === '/admin/settlement') return <AdminSettlementPage />;
+  if (pathname === '/earnings') return <EarningsPage />;
+  if (pathname === '/verify') return <VerifyPage />;
   if (pathname === '/review') return <ReviewPage />;
   let params = matchPath('/tasks/:projectId', pathname);
   if (params?.projectId) return <TaskPage key={params.projectId} projectId={params.projectId} />;
@@ -38,6 +44,8 @@ function Page({ pathname }: { pathname: string }) {
   if (params?.projectId) return <ReviewProjectPage key={params.projectId} projectId={params.projectId} />;
   params = matchPath('/projects/:id', pathname);
   if (params?.id) return <ProjectPage key={params.id} projectId={params.id} />;
+  params = matchPath('/verify/:answerId', pathname);
+  if (params?.answerId) return <VerifyPage key={params.answerId} answerId={params.answerId} />;
   params = matchPath('/u/:address', pathname);
   if (params?.address) return <ProfilePage key={params.address} address={params.address} />;
   return <NotFoundPage />;

@@ -1,5 +1,5 @@
-/** The contributor tiers, lowest first; each has its own colour. */
-const TIERS = ['Initiate', 'Apprentice', 'Adept', 'Expert', 'Master', 'Demigod'] as const;
+/** The contributor tiers, lowest first (index = tier number); each has its own colour. */
+export const TIERS = ['Initiate', 'Apprentice', 'Adept', 'Expert', 'Master', 'Demigod'] as const;
 
 /** A contributor's tier as a coloured pill. */
 export function TierBadge({ tier }: { tier: string }) {

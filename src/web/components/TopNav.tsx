@@ -5,14 +5,19 @@ import { useSession } from '../lib/SessionProvider.tsx';
 const LINKS = [
   { to: '/tasks', label: 'Tasks' },
   { to: '/history', label: 'History' },
+  { to: '/earnings', label: 'Earnings' },
   { to: '/review', label: 'Review' },
   { to: '/projects', label: 'Projects' },
   { to: '/profile', label: 'Profile' },
   { to: '/leaderboard', label: 'Leaderboard' },
+  { to: '/verify', label: 'Verify' },
 ] as const;
 
 /** Only administrators see these. */
-const ADMIN_LINKS = [{ to: '/admin/flags', label: 'Flags' }] as const;
+const ADMIN_LINKS = [
+  { to: '/admin/flags', label: 'Flags' },
+  { to: '/admin/settlement', label: 'Settlement' },
+] as const;
 
 /** The bar on every signed-in page: sections, who is signed in, and sign out. */
 export function TopNav() {

@@ -60,3 +60,28 @@ export function formatClock(totalSeconds: number): string {
 export function formatPercent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
 }
+
+/** A decimal-string (or bigint) amount of a token's base units as "1.5 USDC", with the token's own decimals. */
+export function formatToken(wei: string | bigint, symbol: string, decimals = 18, maxFraction = 4): string {
+  try {
+    return `${formatUnits(BigInt(wei), maxFraction, decimals)} ${symbol}`;
+  } catch {
+    return `${wei} base units`;
+  }
+}
+
+/** A length of time in its largest sensible unit: "45 seconds", "10 minutes", "7 days". */
+export function formatDuration(totalSeconds: number): string {
+  const units: [string, number][] = [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
+  for (const [unit, s] of units) {
+    if (totalSeconds >= s) {
+      const n = Math.round((totalSeconds / s) * 10) / 10;
+      return `${n} ${unit}${n === 1 ? '' : 's'}`;
+    }
+  }
+  return `${totalSeconds} second${totalSeconds === 1 ? '' : 's'}`;
+}

@@ -73,6 +73,9 @@ export function HistoryPage() {
                 <th>When</th>
                 <th className="num">Ledger</th>
                 <th className="num">Reward</th>
+                <th>
+                  <span className="sr-only">Proof</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -88,6 +91,11 @@ export function HistoryPage() {
                   <td className="muted nowrap">{formatDateTime(e.createdAt)}</td>
                   <td className="num mono">#{e.ledgerSeq}</td>
                   <td className="num nowrap">{formatCrv(e.rewardWei)}</td>
+                  <td>
+                    <Link to={`/verify/${e.answerId}`} aria-label={`Verify answer #${e.answerId} on chain`}>
+                      Verify
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

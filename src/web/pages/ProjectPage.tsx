@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Project } from '../../shared/api.ts';
 import { METHOD_LABELS } from '../../shared/methods.ts';
+import { EscrowTab } from '../chain/EscrowTab.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { apiClient, errorMessage } from '../lib/apiClient.ts';
@@ -111,6 +112,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
       <ProjectTabs projectId={project.id} current={tab} />
       {tab === 'quality' && <QualityTab project={project} onProjectChange={setUpdated} />}
       {tab === 'qa' && <QaTab project={project} />}
+      {tab === 'escrow' && <EscrowTab project={project} />}
       <div className="project-grid" hidden={tab !== 'overview'}>
         <div className="stack">
           <ProgressPanel projectId={project.id} budgetWei={project.budgetWei} refreshKey={refreshKey} />

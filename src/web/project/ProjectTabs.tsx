@@ -5,6 +5,7 @@ export const PROJECT_TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'quality', label: 'Quality' },
   { id: 'qa', label: 'QA' },
+  { id: 'escrow', label: 'Escrow' },
 ] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number]['id'];
 
