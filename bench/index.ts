@@ -3,7 +3,9 @@
 import os from 'node:os';
 import { apiThroughput, apiThroughputOptions, formatApiThroughput } from './apiThroughput.ts';
 import { crowdPipeline, formatCrowdPipeline } from './crowdPipeline.ts';
+import { formatMerkleBuild, merkleBuild } from './merkleBuild.ts';
 import { formatQualityPassCost, qualityPassCost } from './qualityPassCost.ts';
+import { formatSettlementGas, settlementGas } from './settlementGas.ts';
 import { truthInferenceBench } from './truthInference.ts';
 
 const benchmarks: { name: string; run: () => Promise<string> }[] = [
@@ -39,6 +41,20 @@ const benchmarks: { name: string; run: () => Promise<string> }[] = [
       formatQualityPassCost(
         await qualityPassCost((process.env.BENCH_PASS_SIZES ?? '10000,100000').split(',').map(Number)),
       ),
+  },
+  {
+    name: 'Settlement gas on anvil (Merkle roots and claims against plain transfers)',
+    run: async () =>
+      formatSettlementGas(
+        await settlementGas((process.env.BENCH_GAS_SIZES ?? '10,1000,100000').split(',').map(Number)),
+      ),
+  },
+  {
+    name: 'Merkle tree and proofs against @openzeppelin/merkle-tree',
+    run: async () => {
+      const sizes = (process.env.BENCH_MERKLE_SIZES ?? '100000,1000000').split(',').map(Number);
+      return formatMerkleBuild(await merkleBuild(sizes, sizes));
+    },
   },
 ];
 

@@ -125,12 +125,12 @@ export async function settlementGas(sizes: number[], claimSamples = 20): Promise
 
 export function formatSettlementGas(rows: Row[]): string {
   const lines = [
-    '| contributors | propose gas | accept gas | gas per claim | per contributor (epoch share + claim) | plain ERC-20 transfer | ratio |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      (r) =>
-        `| ${r.contributors.toLocaleString('en')} | ${r.proposeGas.toLocaleString('en')} | ${r.acceptGas.toLocaleString('en')} | ${r.claimGas.toLocaleString('en')} | ${Math.round(r.perContributorMerkle).toLocaleString('en')} | ${r.transferGas.toLocaleString('en')} | ${r.ratio.toFixed(2)}× |`,
-    ),
+    '| contributors | propose gas | accept gas | platform gas per contributor | gas per claim | total per contributor (epoch share + claim) | plain ERC-20 transfer | platform / transfer | total / transfer |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => {
+      const platform = Number(r.proposeGas + r.acceptGas) / r.contributors;
+      return `| ${r.contributors.toLocaleString('en')} | ${r.proposeGas.toLocaleString('en')} | ${r.acceptGas.toLocaleString('en')} | ${platform < 10 ? platform.toFixed(2) : Math.round(platform).toLocaleString('en')} | ${r.claimGas.toLocaleString('en')} | ${Math.round(r.perContributorMerkle).toLocaleString('en')} | ${r.transferGas.toLocaleString('en')} | ${(platform / Number(r.transferGas)).toFixed(5)} | ${r.ratio.toFixed(2)}× |`;
+    }),
   ];
   return `${lines.join('\n')}\nOne token per epoch; claims and transfers go to addresses that never held the token (the usual case for a new contributor); each size is its own epoch, its tree holding that many contributors.`;
 }

@@ -10,14 +10,20 @@ export function startChainLoop(o: { intervalMs: number; steps: ChainStep[]; log:
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  // What each step last reported: a round that changes nothing (an epoch still waiting) is not logged again.
+  const last = new Map<string, string>();
   const round = async () => {
     for (const step of o.steps) {
       if (stopped) return;
       try {
         const result = await step.run();
-        if (result && typeof result === 'object' && 'step' in result && result.step !== 'idle')
-          o.log.info({ chain: step.name, ...result }, `${step.name}: ${String(result.step)}`);
+        const said = JSON.stringify(result ?? null);
+        if (said !== last.get(step.name) && result && typeof result === 'object' && 'step' in result)
+          if (result.step !== 'idle')
+            o.log.info({ chain: step.name, ...result }, `${step.name}: ${String(result.step)}`);
+        last.set(step.name, said);
       } catch (error) {
+        last.delete(step.name);
         o.log.warn({ chain: step.name, err: error }, `${step.name} failed; trying again next round`);
       }
     }

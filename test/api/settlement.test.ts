@@ -106,7 +106,7 @@ describe('escrow', () => {
     expect(escrow.json.tokens).toHaveLength(1);
     expect(escrow.json.tokens[0]).toMatchObject({
       role: 'platform',
-      symbol: 'CRVN',
+      symbol: 'CRV',
       fundedWei: (10n * REWARD).toString(),
       releasedWei: '0',
       fullCostWei: (2n * 2n * REWARD).toString(),

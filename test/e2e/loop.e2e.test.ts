@@ -56,6 +56,17 @@ describe('the labeling loop in a browser', () => {
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.getByText('Imported 3 items').waitFor();
     await server!.shot(page, '02-imported');
+
+    // Paid work is offered only once the budget is in escrow: the requester funds it from the Escrow tab.
+    await page.getByRole('link', { name: 'Escrow', exact: true }).click();
+    await page.getByText('Not funded yet').waitFor();
+    await page.getByLabel('Amount (CRV)').fill('2');
+    await page.getByRole('button', { name: /^Fund/ }).click();
+    await page.getByText('Funded 2 CRV').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.locator('[data-stat="Funded"] dd').first().textContent())
+      .toMatch(/^2(\.0+)? CRV/);
+    await server!.shot(page, '02b-funded');
     await signOut(page);
 
     // A contributor finds the task and labels one item with the keyboard.

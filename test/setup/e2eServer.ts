@@ -24,7 +24,10 @@ export type E2eServer = {
  * The real `caravan start` on a free port with its own data directory (embedded PostgreSQL, development
  * wallets), and Debian's Chromium, for a browser test file. `seedDemo` seeds the demo organization.
  */
-export async function startE2eServer(o: { seedDemo: boolean }): Promise<E2eServer> {
+export async function startE2eServer(o: {
+  seedDemo: boolean;
+  env?: Record<string, string>;
+}): Promise<E2eServer> {
   await fs.access(CHROMIUM).catch(() => {
     throw new Error(
       `no Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`,
@@ -47,6 +50,7 @@ export async function startE2eServer(o: { seedDemo: boolean }): Promise<E2eServe
         CARAVAN_DEV_WALLETS: 'true',
         CARAVAN_SEED_DEMO: String(o.seedDemo),
         LOG_LEVEL: 'warn',
+        ...o.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -105,8 +105,10 @@ async function accept(deps: SettleRewardsDeps, epoch: EpochRow): Promise<Settlem
   const { chain, settlement, clock } = deps;
   const onChain = await chain.distributor();
   if (onChain.epoch < epoch.epoch) {
-    const chainNow = await chain.now();
-    if (epoch.acceptableAt && chainNow < epoch.acceptableAt)
+    // The acceptance lands in the next block. A local node mines only on demand, so its latest block can be
+    // old: the next one is stamped with the present, which the clock tells.
+    const now = new Date(Math.max((await chain.now()).getTime(), clock.now().getTime()));
+    if (epoch.acceptableAt && now < epoch.acceptableAt)
       return { step: 'proposed', epoch: epoch.epoch, acceptableAt: epoch.acceptableAt };
     await chain.acceptRoot(`accept:${epoch.id}`, epoch.epoch);
   }

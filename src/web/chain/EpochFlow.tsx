@@ -68,7 +68,7 @@ export function EpochFlow({ rewards }: { rewards: RewardsView }) {
                 <span className={`status epoch-${openEpoch.status}`}>{openEpoch.status}</span>
                 <span className="muted small"> · {OPEN_STATUS[openEpoch.status]}</span>
                 {openEpoch.acceptableAt && (
-                  <span className="block small">
+                  <span className="line small">
                     {new Date(openEpoch.acceptableAt).getTime() <= Date.now()
                       ? 'Can be accepted now; the next settlement round accepts it.'
                       : `Can be accepted ${formatRelative(openEpoch.acceptableAt)} (${formatDateTime(openEpoch.acceptableAt)}).`}
