@@ -11,7 +11,8 @@ import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 contract CaravanToken is ERC20, ERC20Permit, ERC20Votes {
     uint256 public constant SUPPLY = 10_000_000_000 ether;
 
-    constructor(address holder) ERC20("Caravan", "CRVN") ERC20Permit("Caravan") {
+    /// @param holder Receives the whole supply; there is no way to mint more.
+    constructor(address holder) ERC20("Caravan", "CRV") ERC20Permit("Caravan") {
         _mint(holder, SUPPLY);
     }
 

@@ -11,6 +11,8 @@ contract ProvenanceRegistry is IProvenanceRegistry, AccessControl {
 
     mapping(bytes32 batchId => Batch) private _batches;
 
+    /// @param admin Holds DEFAULT_ADMIN_ROLE.
+    /// @param anchorer Holds ANCHORER_ROLE.
     constructor(address admin, address anchorer) {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(ANCHORER_ROLE, anchorer);

@@ -9,7 +9,9 @@ import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol
 import {IRewardsDistributor} from "./interfaces/IRewardsDistributor.sol";
 
 /// @title Caravan rewards distributor
-/// @notice See {IRewardsDistributor}. Invariant: per token, claimed <= accepted total <= funded.
+/// @notice See {IRewardsDistributor}. Invariant: per token, claimed <= accepted total <= funded, and the
+/// contract holds at least funded - claimed.
+/// @dev The admin also gets GUARDIAN_ROLE at construction; more guardians are granted by the admin.
 contract RewardsDistributor is IRewardsDistributor, AccessControl, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
@@ -36,6 +38,9 @@ contract RewardsDistributor is IRewardsDistributor, AccessControl, ReentrancyGua
     mapping(address token => uint256) public totalClaimed;
     mapping(address account => mapping(address token => uint256)) public claimed;
 
+    /// @param admin Holds DEFAULT_ADMIN_ROLE and GUARDIAN_ROLE.
+    /// @param proposer Holds PROPOSER_ROLE (the platform's operator).
+    /// @param delaySeconds Seconds between a proposal and its earliest acceptance.
     constructor(address admin, address proposer, uint64 delaySeconds) {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GUARDIAN_ROLE, admin);

@@ -26,6 +26,11 @@ contract StakeVault is IStakeVault, AccessControl, ReentrancyGuard {
     mapping(address account => uint256) public lockedOf;
     mapping(address account => Unlocking) private _unlocking;
 
+    /// @param admin Holds DEFAULT_ADMIN_ROLE; it grants SLASHER_ROLE.
+    /// @param stakeToken_ The token staked (the platform token).
+    /// @param cooldownSeconds Seconds an unlock request stays slashable before it can be withdrawn.
+    /// @param maxSlashBps_ The largest share of an account's stake one slash may take, 1..10,000.
+    /// @param slashReceiver_ Where slashed stake goes.
     constructor(address admin, IERC20 stakeToken_, uint64 cooldownSeconds, uint16 maxSlashBps_, address slashReceiver_) {
         if (maxSlashBps_ == 0 || maxSlashBps_ > 10_000) revert BadSlashCap(maxSlashBps_);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);

@@ -26,6 +26,9 @@ contract TaskEscrow is ITaskEscrow, AccessControl, ReentrancyGuard {
     mapping(bytes32 projectId => mapping(address token => uint256)) public balanceOf;
     mapping(bytes32 projectId => mapping(address token => uint256)) public released;
 
+    /// @param admin Holds DEFAULT_ADMIN_ROLE (the token allow-list).
+    /// @param operator Holds OPERATOR_ROLE (releases).
+    /// @param distributor_ Where released budgets go.
     constructor(address admin, address operator, IRewardsDistributor distributor_) {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(OPERATOR_ROLE, operator);

@@ -10,6 +10,8 @@ import {IERC5192, ITierBadge} from "./interfaces/ITierBadge.sol";
 contract TierBadge is ITierBadge, ERC721, AccessControl {
     bytes32 public constant ISSUER_ROLE = keccak256("ISSUER_ROLE");
 
+    /// @param admin Holds DEFAULT_ADMIN_ROLE.
+    /// @param issuer Holds ISSUER_ROLE (issues and revokes badges).
     constructor(address admin, address issuer) ERC721("Caravan Tier Badge", "CRVNB") {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(ISSUER_ROLE, issuer);

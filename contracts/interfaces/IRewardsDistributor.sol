@@ -51,21 +51,27 @@ interface IRewardsDistributor {
         bytes32 manifestHash
     ) external;
 
-    /// @notice Withdraws the pending proposal of `epoch` before it is accepted (guardian or proposer).
+    /// @notice Withdraws the pending proposal of `epoch` before it is accepted (guardian or proposer). The same
+    /// epoch number can then be proposed again.
     function revokeRoot(uint64 epoch) external;
 
     /// @notice Makes the pending root of `epoch` current once its delay has passed. Anyone may call it.
     function acceptRoot(uint64 epoch) external;
 
     /// @notice Pays `account` what its leaf in the current root holds beyond what it claimed before.
-    /// @dev Anyone may call it for any account; the tokens always go to the account.
-    /// @return paid The amount transferred.
+    /// @dev Anyone may call it for any account; the tokens always go to the account. Reverts `InvalidProof`
+    /// when the leaf is not in the current root, `NothingToClaim` when it holds nothing beyond what was claimed,
+    /// and `ClaimExceedsTotal` when the token's claims would pass the root's total for it.
+    /// @return paid The amount transferred: `cumulativeAmount - claimed(account, token)` before the call.
     function claim(address account, address token, uint256 cumulativeAmount, bytes32[] calldata proof)
         external
         returns (uint256 paid);
 
-    /// @notice Claims for many accounts (a relayer). A claim with nothing left to pay is skipped, not reverted.
-    /// @return paid The total transferred, summed over tokens.
+    /// @notice Claims for many accounts (a relayer). A claim with nothing left to pay is skipped, not reverted,
+    /// so one account that already claimed does not sink the batch; an invalid proof, or a claim above its
+    /// token's accepted total, still reverts the whole batch.
+    /// @return paid The total transferred, summed over every claim and token (a count for logs, not an amount
+    /// of one token when the batch mixes tokens).
     function claimMany(Claim[] calldata claims) external returns (uint256 paid);
 
     /// @notice Changes the delay between a proposal and its acceptance (admin).

@@ -28,8 +28,9 @@ interface IStakeVault {
     /// @notice Pays out the caller's unlocking stake once its cooldown is over.
     function withdraw() external;
 
-    /// @notice Takes up to `maxSlashBps` of an account's stake for proven fraud (slasher role), locked first,
-    /// then unlocking; the evidence's hash is recorded in the event.
+    /// @notice Takes up to `maxSlashBps` of an account's stake (locked plus unlocking, at this moment) for proven
+    /// fraud (slasher role), from the locked stake first, then from the unlocking one (whose `unlockAt` does
+    /// not change); the evidence's hash (nonzero) is recorded in the event. The cap applies per call.
     function slash(address account, uint256 amount, bytes32 evidenceHash) external;
 
     /// @notice Changes the cooldown for later unlock requests (admin).

@@ -19,6 +19,18 @@ contract CaravanTokenTest is Test {
         assertEq(token.decimals(), 18);
     }
 
+    function test_constructor_namesTheToken() public view {
+        assertEq(keccak256(bytes(token.name())), keccak256("Caravan"));
+        // The symbol the web app shows too (src/web/lib/format.ts TOKEN_SYMBOL).
+        assertEq(keccak256(bytes(token.symbol())), keccak256("CRV"));
+    }
+
+    function test_mint_doesNotExist() public {
+        (bool ok,) = address(token).call(abi.encodeWithSignature("mint(address,uint256)", HOLDER, 1));
+        assertTrue(!ok, "no mint function");
+        assertEq(token.totalSupply(), 10_000_000_000 ether);
+    }
+
     function test_permit_setsAllowanceFromASignature() public {
         uint256 key = 0xA11CE;
         address owner = vm.addr(key);

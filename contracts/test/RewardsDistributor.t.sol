@@ -4,7 +4,8 @@ pragma solidity ^0.8.24;
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IRewardsDistributor} from "../interfaces/IRewardsDistributor.sol";
 import {RewardsDistributor} from "../RewardsDistributor.sol";
-import {FeeToken, TestToken} from "./TestTokens.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {FeeToken, ReentrantToken, TestToken} from "./TestTokens.sol";
 import {Merkle} from "./utils/Merkle.sol";
 import {Test} from "./utils/Vm.sol";
 
@@ -275,6 +276,229 @@ contract RewardsDistributorTest is Test {
         assertLe(d.totalClaimed(address(token)), d.totalFunded(address(token)), "never more claimed than funded");
         assertEq(d.totalClaimed(address(token)), x3 + y);
     }
+
+    function _tokens2() internal view returns (address[] memory t) {
+        t = new address[](2);
+        t[0] = address(token);
+        t[1] = address(partner);
+    }
+
+    function _totals2(uint256 a, uint256 b) internal pure returns (uint256[] memory v) {
+        v = new uint256[](2);
+        v[0] = a;
+        v[1] = b;
+    }
+
+    function test_fund_emitsFunded() public {
+        vm.expectEmit(true, true, false, true, address(d));
+        emit IRewardsDistributor.Funded(address(token), address(this), 42);
+        d.fund(address(token), 42);
+    }
+
+    function test_fund_revertsOnReentry() public {
+        ReentrantToken re = new ReentrantToken();
+        re.mint(address(this), 100);
+        re.approve(address(d), 100);
+        // The transfer into the distributor calls fund again while the first fund is running.
+        re.arm(address(this), address(d), abi.encodeCall(d.fund, (address(re), 1)));
+        vm.expectRevert(ReentrancyGuard.ReentrancyGuardReentrantCall.selector);
+        d.fund(address(re), 10);
+    }
+
+    function test_proposeRoot_emitsRootProposed() public {
+        d.fund(address(token), 10);
+        vm.expectEmit(true, false, false, true, address(d));
+        emit IRewardsDistributor.RootProposed(1, keccak256("r"), keccak256("m"), uint64(block.timestamp + DELAY));
+        vm.prank(PROPOSER);
+        d.proposeRoot(keccak256("r"), 1, _tokens1(), _totals1(10), keccak256("m"));
+    }
+
+    function test_proposeRoot_revertsOnDuplicateTokens() public {
+        address[] memory t = new address[](2);
+        t[0] = address(token);
+        t[1] = address(token);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.TokensNotAscending.selector, address(token)));
+        vm.prank(PROPOSER);
+        d.proposeRoot(keccak256("r"), 1, t, new uint256[](2), 0);
+    }
+
+    function test_proposeRoot_revertsAfterAnAcceptedEpochWithItsNumber() public {
+        _epoch(1, 1, 1);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.WrongEpoch.selector, 1, 2));
+        vm.prank(PROPOSER);
+        d.proposeRoot(keccak256("r"), 1, _tokens1(), _totals1(2), 0);
+    }
+
+    function test_proposeRoot_addsATokenToAnEarlierOne() public {
+        _epoch(1, 10, 10);
+        d.fund(address(partner), 5);
+        vm.prank(PROPOSER);
+        d.proposeRoot(keccak256("r"), 2, _tokens2(), _totals2(20, 5), 0);
+        vm.warp(block.timestamp + DELAY);
+        d.acceptRoot(2);
+        assertEq(d.cumulativeTotal(address(token)), 20);
+        assertEq(d.cumulativeTotal(address(partner)), 5);
+    }
+
+    function test_revokeRoot_byProposer() public {
+        vm.startPrank(PROPOSER);
+        d.proposeRoot(keccak256("r"), 1, _tokens1(), _totals1(0), 0);
+        vm.expectEmit(true, false, false, true, address(d));
+        emit IRewardsDistributor.RootRevoked(1, keccak256("r"));
+        d.revokeRoot(1);
+        vm.stopPrank();
+        assertEq(d.currentEpoch(), 0);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.NoProposal.selector, 1));
+        d.acceptRoot(1);
+    }
+
+    function test_revokeRoot_revertsForAnotherEpoch() public {
+        vm.startPrank(PROPOSER);
+        d.proposeRoot(keccak256("r"), 1, _tokens1(), _totals1(0), 0);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.NoProposal.selector, 2));
+        d.revokeRoot(2);
+        vm.stopPrank();
+    }
+
+    function test_revokeRoot_revertsOnceAccepted() public {
+        _epoch(1, 1, 1);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.NoProposal.selector, 1));
+        vm.prank(ADMIN);
+        d.revokeRoot(1);
+        assertEq(d.currentEpoch(), 1);
+    }
+
+    function test_acceptRoot_revertsForAnotherEpoch() public {
+        vm.prank(PROPOSER);
+        d.proposeRoot(keccak256("r"), 1, _tokens1(), _totals1(0), 0);
+        vm.warp(block.timestamp + DELAY);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.NoProposal.selector, 2));
+        d.acceptRoot(2);
+    }
+
+    function test_acceptRoot_emitsRootAcceptedAtTheDelay() public {
+        d.fund(address(token), 7);
+        vm.prank(PROPOSER);
+        d.proposeRoot(keccak256("r"), 1, _tokens1(), _totals1(7), keccak256("m"));
+        vm.warp(block.timestamp + DELAY); // exactly proposedAt + delay is enough
+        vm.expectEmit(true, false, false, true, address(d));
+        emit IRewardsDistributor.RootAccepted(1, keccak256("r"));
+        vm.prank(ALICE); // anyone may accept
+        d.acceptRoot(1);
+        assertEq(d.currentRoot(), keccak256("r"));
+    }
+
+    function test_claim_emitsClaimed() public {
+        (bytes32[] memory proof,) = _epoch(1, 30, 70);
+        vm.expectEmit(true, true, false, true, address(d));
+        emit IRewardsDistributor.Claimed(ALICE, address(token), 30, 30);
+        d.claim(ALICE, address(token), 30, proof);
+    }
+
+    function test_claim_revertsBeforeAnyRoot() public {
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.InvalidProof.selector, ALICE, address(token), 1));
+        d.claim(ALICE, address(token), 1, new bytes32[](0));
+    }
+
+    function test_claim_revertsOnAnotherAccountsLeaf() public {
+        (bytes32[] memory aliceProof,) = _epoch(1, 30, 70);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.InvalidProof.selector, BOB, address(token), 30));
+        d.claim(BOB, address(token), 30, aliceProof);
+    }
+
+    function test_claim_revertsAboveTheRootTotal() public {
+        // A faulty root whose leaves add up to more than its declared total: the total still caps the payout.
+        d.fund(address(token), 100);
+        bytes32 a = Merkle.leaf(ALICE, address(token), 30);
+        bytes32 b = Merkle.leaf(BOB, address(token), 70);
+        (bytes32 root, bytes32[] memory aliceProof) = Merkle.tree2(a, b, 0);
+        (, bytes32[] memory bobProof) = Merkle.tree2(a, b, 1);
+        vm.prank(PROPOSER);
+        d.proposeRoot(root, 1, _tokens1(), _totals1(50), 0);
+        vm.warp(block.timestamp + DELAY);
+        d.acceptRoot(1);
+        d.claim(ALICE, address(token), 30, aliceProof);
+        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.ClaimExceedsTotal.selector, address(token), 100, 50));
+        d.claim(BOB, address(token), 70, bobProof);
+    }
+
+    function test_claim_revertsOnReentry() public {
+        ReentrantToken re = new ReentrantToken();
+        re.mint(address(this), 100);
+        re.approve(address(d), 100);
+        d.fund(address(re), 100);
+        bytes32 a = Merkle.leaf(ALICE, address(re), 30);
+        bytes32 b = Merkle.leaf(BOB, address(re), 70);
+        (bytes32 root, bytes32[] memory aliceProof) = Merkle.tree2(a, b, 0);
+        (, bytes32[] memory bobProof) = Merkle.tree2(a, b, 1);
+        address[] memory t = new address[](1);
+        t[0] = address(re);
+        vm.prank(PROPOSER);
+        d.proposeRoot(root, 1, t, _totals1(100), 0);
+        vm.warp(block.timestamp + DELAY);
+        d.acceptRoot(1);
+        // Paying alice calls claim for bob while alice's claim is running.
+        re.arm(address(d), address(d), abi.encodeCall(d.claim, (BOB, address(re), 70, bobProof)));
+        vm.expectRevert(ReentrancyGuard.ReentrancyGuardReentrantCall.selector);
+        d.claim(ALICE, address(re), 30, aliceProof);
+    }
+
+    function test_claimMany_paysSeveralTokens() public {
+        d.fund(address(token), 100);
+        d.fund(address(partner), 100);
+        bytes32[4] memory l = [
+            Merkle.leaf(ALICE, address(token), 10),
+            Merkle.leaf(ALICE, address(partner), 20),
+            Merkle.leaf(BOB, address(token), 30),
+            Merkle.leaf(BOB, address(partner), 40)
+        ];
+        (bytes32 root,) = Merkle.tree4(l, 0);
+        vm.prank(PROPOSER);
+        d.proposeRoot(root, 1, _tokens2(), _totals2(40, 60), 0);
+        vm.warp(block.timestamp + DELAY);
+        d.acceptRoot(1);
+        IRewardsDistributor.Claim[] memory claims = new IRewardsDistributor.Claim[](4);
+        address[4] memory who = [ALICE, ALICE, BOB, BOB];
+        address[4] memory what = [address(token), address(partner), address(token), address(partner)];
+        uint256[4] memory amount = [uint256(10), 20, 30, 40];
+        for (uint256 i = 0; i < 4; i++) {
+            (, bytes32[] memory proof) = Merkle.tree4(l, i);
+            claims[i] = IRewardsDistributor.Claim(who[i], what[i], amount[i], proof);
+        }
+        vm.prank(address(0x7E1A7)); // a relayer
+        assertEq(d.claimMany(claims), 100);
+        assertEq(token.balanceOf(ALICE), 10);
+        assertEq(partner.balanceOf(ALICE), 20);
+        assertEq(token.balanceOf(BOB), 30);
+        assertEq(partner.balanceOf(BOB), 40);
+        assertEq(d.totalClaimed(address(token)), 40);
+        assertEq(d.totalClaimed(address(partner)), 60);
+    }
+
+    function test_claimMany_acceptsAnEmptyBatch() public {
+        assertEq(d.claimMany(new IRewardsDistributor.Claim[](0)), 0);
+    }
+
+    /// @dev Any sequence of epochs and claims by a relayer: each account is paid its latest cumulative amount once.
+    function testFuzz_claimMany_replaysPayNothing(uint64 a1, uint64 b1, uint64 a2, uint64 b2) public {
+        (bytes32[] memory pa, bytes32[] memory pb) = _epoch(1, a1, b1);
+        IRewardsDistributor.Claim[] memory claims = new IRewardsDistributor.Claim[](2);
+        claims[0] = IRewardsDistributor.Claim(ALICE, address(token), a1, pa);
+        claims[1] = IRewardsDistributor.Claim(BOB, address(token), b1, pb);
+        assertEq(d.claimMany(claims), uint256(a1) + b1);
+        assertEq(d.claimMany(claims), 0, "a replay pays nothing");
+        uint256 x = uint256(a1) + a2;
+        uint256 y = uint256(b1) + b2;
+        (pa, pb) = _epoch(2, x, y);
+        claims[0] = IRewardsDistributor.Claim(ALICE, address(token), x, pa);
+        claims[1] = IRewardsDistributor.Claim(BOB, address(token), y, pb);
+        assertEq(d.claimMany(claims), uint256(a2) + b2, "the second epoch pays only its increase");
+        assertEq(d.claimMany(claims), 0, "a replay pays nothing");
+        assertEq(token.balanceOf(ALICE), x);
+        assertEq(token.balanceOf(BOB), y);
+        assertEq(d.totalClaimed(address(token)), x + y);
+        assertLe(d.totalClaimed(address(token)), d.totalFunded(address(token)), "never more claimed than funded");
+    }
 }
 
 /// @notice Random sequences of funding, proposals, acceptances and claims (with replays) against the books.
@@ -286,6 +510,8 @@ contract DistributorHandler is Test {
     uint256[4] internal totals;
     uint256 public paidOut;
     uint256 public epochs;
+    uint256 public replays;
+    bool public paidTwice;
 
     constructor() {
         d = new RewardsDistributor(address(this), PROPOSER, 0);
@@ -327,6 +553,25 @@ contract DistributorHandler is Test {
         paidOut += d.claim(accounts[i], address(token), totals[i], proof);
     }
 
+    /// @dev Sends an account's latest claim again, alone and in a relayer's batch: both must pay nothing.
+    function replay(uint256 who) external {
+        uint256 i = who % 4;
+        if (d.currentEpoch() == 0 || d.claimed(accounts[i], address(token)) < totals[i]) return;
+        bytes32[4] memory leaves;
+        for (uint256 k = 0; k < 4; k++) leaves[k] = Merkle.leaf(accounts[k], address(token), totals[k]);
+        (, bytes32[] memory proof) = Merkle.tree4(leaves, i);
+        uint256 before = token.balanceOf(accounts[i]);
+        try d.claim(accounts[i], address(token), totals[i], proof) {
+            paidTwice = true;
+        } catch (bytes memory reason) {
+            if (bytes4(reason) != IRewardsDistributor.NothingToClaim.selector) paidTwice = true;
+        }
+        IRewardsDistributor.Claim[] memory batch = new IRewardsDistributor.Claim[](1);
+        batch[0] = IRewardsDistributor.Claim(accounts[i], address(token), totals[i], proof);
+        if (d.claimMany(batch) != 0 || token.balanceOf(accounts[i]) != before) paidTwice = true;
+        replays++;
+    }
+
     function balanceOf(uint256 i) external view returns (uint256) {
         return token.balanceOf(accounts[i]);
     }
@@ -350,6 +595,16 @@ contract DistributorInvariantTest is Test {
         assertLe(d.totalClaimed(t), d.cumulativeTotal(t), "claimed <= accepted total");
         assertLe(d.cumulativeTotal(t), d.totalFunded(t), "accepted total <= funded");
         assertEq(d.totalClaimed(t), h.paidOut(), "every claim paid what the books say");
+    }
+
+    function invariant_aClaimTwicePaysOnce() public view {
+        assertTrue(!h.paidTwice(), "a replayed claim paid again");
+    }
+
+    function invariant_distributorHoldsWhatIsUnclaimed() public view {
+        RewardsDistributor d = h.d();
+        address t = address(h.token());
+        assertEq(h.token().balanceOf(address(d)), d.totalFunded(t) - d.totalClaimed(t), "funded - claimed is held");
     }
 
     function invariant_noAccountPaidBeyondItsLeaf() public view {

@@ -4,7 +4,8 @@ pragma solidity ^0.8.24;
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IStakeVault} from "../interfaces/IStakeVault.sol";
 import {StakeVault} from "../StakeVault.sol";
-import {FeeToken, TestToken} from "./TestTokens.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {FeeToken, ReentrantToken, TestToken} from "./TestTokens.sol";
 import {Test} from "./utils/Vm.sol";
 
 contract StakeVaultTest is Test {
@@ -188,6 +189,151 @@ contract StakeVaultTest is Test {
         vault.slash(ALICE, s, keccak256("e"));
         assertEq(vault.stakeOf(ALICE), uint256(locked) - s);
         assertEq(token.balanceOf(address(vault)), vault.stakeOf(ALICE), "vault holds every stake");
+    }
+
+    function test_constructor_setsItsParameters() public view {
+        assertEq(address(vault.stakeToken()), address(token));
+        assertEq(vault.cooldown(), COOLDOWN);
+        assertEq(vault.maxSlashBps(), 5000);
+        assertEq(vault.slashReceiver(), TREASURY);
+        assertTrue(vault.hasRole(bytes32(0), ADMIN));
+    }
+
+    function test_lock_emitsLocked() public {
+        vm.expectEmit(true, false, false, true, address(vault));
+        emit IStakeVault.Locked(ALICE, 100);
+        _lock(100);
+    }
+
+    function test_lock_revertsOnReentry() public {
+        ReentrantToken re = new ReentrantToken();
+        StakeVault v = new StakeVault(ADMIN, re, 1, 5000, TREASURY);
+        re.mint(address(this), 100);
+        re.approve(address(v), 100);
+        re.arm(address(this), address(v), abi.encodeCall(v.lock, (1)));
+        vm.expectRevert(ReentrancyGuard.ReentrancyGuardReentrantCall.selector);
+        v.lock(10);
+    }
+
+    function test_requestUnlock_emitsUnlockRequested() public {
+        _lock(100);
+        vm.expectEmit(true, false, false, true, address(vault));
+        emit IStakeVault.UnlockRequested(ALICE, 30, uint64(block.timestamp + COOLDOWN));
+        vm.prank(ALICE);
+        vault.requestUnlock(30);
+    }
+
+    function test_withdraw_paysOnce() public {
+        _lock(100);
+        vm.prank(ALICE);
+        vault.requestUnlock(60);
+        vm.warp(block.timestamp + COOLDOWN);
+        vm.expectEmit(true, false, false, true, address(vault));
+        emit IStakeVault.Withdrawn(ALICE, 60);
+        vm.startPrank(ALICE);
+        vault.withdraw();
+        vm.expectRevert(abi.encodeWithSelector(IStakeVault.NothingUnlocking.selector, ALICE));
+        vault.withdraw();
+        vm.stopPrank();
+        assertEq(vault.lockedOf(ALICE), 40, "the rest stays locked");
+        (uint256 amount, uint64 unlockAt) = vault.unlockingOf(ALICE);
+        assertEq(amount, 0);
+        assertEq(unlockAt, 0);
+    }
+
+    function test_withdraw_waitsForTheRestartedCooldown() public {
+        _lock(100);
+        vm.prank(ALICE);
+        vault.requestUnlock(50);
+        vm.warp(block.timestamp + COOLDOWN - 1);
+        vm.prank(ALICE);
+        vault.requestUnlock(10); // restarts the cooldown for all 60
+        vm.warp(block.timestamp + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakeVault.CooldownNotOver.selector, uint64(block.timestamp - 1 + COOLDOWN), uint64(block.timestamp)
+            )
+        );
+        vm.prank(ALICE);
+        vault.withdraw();
+    }
+
+    function test_withdraw_revertsOnReentry() public {
+        ReentrantToken re = new ReentrantToken();
+        StakeVault v = new StakeVault(ADMIN, re, 0, 5000, TREASURY);
+        re.mint(address(this), 100);
+        re.approve(address(v), 100);
+        v.lock(100);
+        v.requestUnlock(100);
+        re.arm(address(v), address(v), abi.encodeCall(v.withdraw, ()));
+        vm.expectRevert(ReentrancyGuard.ReentrancyGuardReentrantCall.selector);
+        v.withdraw();
+    }
+
+    function test_slash_emitsSlashed() public {
+        _lock(100);
+        vm.expectEmit(true, false, false, true, address(vault));
+        emit IStakeVault.Slashed(ALICE, 10, keccak256("evidence"), SLASHER);
+        vm.prank(SLASHER);
+        vault.slash(ALICE, 10, keccak256("evidence"));
+    }
+
+    function test_slash_countsTheUnlockingStakeInTheCap() public {
+        _lock(100);
+        vm.prank(ALICE);
+        vault.requestUnlock(100);
+        // Nothing locked: the cap is half of what is unlocking, and the slash comes out of it.
+        vm.prank(SLASHER);
+        vault.slash(ALICE, 50, keccak256("evidence"));
+        (uint256 amount, uint64 unlockAt) = vault.unlockingOf(ALICE);
+        assertEq(amount, 50);
+        assertEq(unlockAt, block.timestamp + COOLDOWN, "the cooldown is unchanged");
+        vm.expectRevert(abi.encodeWithSelector(IStakeVault.SlashExceedsCap.selector, 26, 25));
+        vm.prank(SLASHER);
+        vault.slash(ALICE, 26, keccak256("evidence"));
+    }
+
+    function test_slash_revertsWithoutStake() public {
+        vm.expectRevert(abi.encodeWithSelector(IStakeVault.SlashExceedsCap.selector, 1, 0));
+        vm.prank(SLASHER);
+        vault.slash(ALICE, 1, keccak256("evidence"));
+    }
+
+    function test_setCooldown_appliesToLaterRequests() public {
+        _lock(100);
+        vm.prank(ALICE);
+        vault.requestUnlock(10);
+        vm.expectEmit(false, false, false, true, address(vault));
+        emit IStakeVault.CooldownChanged(1 days);
+        vm.prank(ADMIN);
+        vault.setCooldown(1 days);
+        (, uint64 unlockAt) = vault.unlockingOf(ALICE);
+        assertEq(unlockAt, block.timestamp + COOLDOWN, "a pending request keeps its time");
+        vm.prank(ALICE);
+        vault.requestUnlock(10);
+        (, unlockAt) = vault.unlockingOf(ALICE);
+        assertEq(unlockAt, block.timestamp + 1 days);
+    }
+
+    /// @dev Whatever is locked and requested, nothing can be withdrawn one second before the cooldown ends.
+    function testFuzz_withdraw_neverBeforeTheCooldown(uint96 locked, uint96 unlock, uint32 early) public {
+        vm.assume(locked > 0);
+        _lock(locked);
+        uint256 u = bound(unlock, 1, locked);
+        vm.prank(ALICE);
+        vault.requestUnlock(u);
+        uint256 waited = bound(early, 0, COOLDOWN - 1);
+        vm.warp(block.timestamp + waited);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakeVault.CooldownNotOver.selector,
+                uint64(block.timestamp - waited + COOLDOWN),
+                uint64(block.timestamp)
+            )
+        );
+        vm.prank(ALICE);
+        vault.withdraw();
+        assertEq(token.balanceOf(address(vault)), locked);
     }
 }
 

@@ -5,7 +5,8 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {ITaskEscrow} from "../interfaces/ITaskEscrow.sol";
 import {RewardsDistributor} from "../RewardsDistributor.sol";
 import {TaskEscrow} from "../TaskEscrow.sol";
-import {FeeToken, TestToken} from "./TestTokens.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {FeeToken, ReentrantToken, TestToken} from "./TestTokens.sol";
 import {Test} from "./utils/Vm.sol";
 
 contract TaskEscrowTest is Test {
@@ -187,5 +188,161 @@ contract TaskEscrowTest is Test {
             token.balanceOf(address(escrow)), escrow.balanceOf(PROJECT, address(token)), "escrow holds its books"
         );
         assertEq(distributor.totalFunded(address(token)), rel, "the distributor got what was released");
+    }
+
+    function test_setTokenAllowed_stopsNewFundingOnly() public {
+        _fund(100, uint64(block.timestamp + 1));
+        vm.expectEmit(true, false, false, true, address(escrow));
+        emit ITaskEscrow.TokenAllowed(address(token), false);
+        vm.prank(ADMIN);
+        escrow.setTokenAllowed(address(token), false);
+        assertTrue(!escrow.isTokenAllowed(address(token)));
+        vm.expectRevert(abi.encodeWithSelector(ITaskEscrow.TokenNotAllowed.selector, address(token)));
+        _fund(1, uint64(block.timestamp + 1));
+        // What was funded can still be released and refunded.
+        vm.prank(OPERATOR);
+        escrow.release(PROJECT, address(token), 40);
+        vm.warp(block.timestamp + 1);
+        vm.prank(REQUESTER);
+        escrow.refund(PROJECT, address(token));
+        assertEq(escrow.balanceOf(PROJECT, address(token)), 0);
+    }
+
+    function test_fund_emitsFundedWithTheLaterDeadline() public {
+        uint64 later = uint64(block.timestamp + 2 days);
+        _fund(100, later);
+        vm.expectEmit(true, true, false, true, address(escrow));
+        emit ITaskEscrow.Funded(PROJECT, address(token), REQUESTER, 5, later);
+        _fund(5, uint64(block.timestamp + 1 days));
+    }
+
+    function test_fund_keepsProjectsAndTokensApart() public {
+        TestToken second = new TestToken();
+        second.mint(OTHER, 1e30);
+        vm.prank(ADMIN);
+        escrow.setTokenAllowed(address(second), true);
+        _fund(100, uint64(block.timestamp + 1));
+        vm.startPrank(OTHER);
+        second.approve(address(escrow), type(uint256).max);
+        escrow.fund(keccak256("other"), address(second), 7, uint64(block.timestamp + 5));
+        escrow.fund(keccak256("other"), address(token), 3, uint64(block.timestamp + 5));
+        vm.stopPrank();
+        assertEq(escrow.balanceOf(PROJECT, address(token)), 100);
+        assertEq(escrow.balanceOf(PROJECT, address(second)), 0);
+        assertEq(escrow.balanceOf(keccak256("other"), address(second)), 7);
+        assertEq(escrow.balanceOf(keccak256("other"), address(token)), 3);
+        (address requester,) = escrow.projectOf(keccak256("other"));
+        assertEq(requester, OTHER);
+        vm.expectRevert(
+            abi.encodeWithSelector(ITaskEscrow.ReleaseExceedsBalance.selector, PROJECT, address(second), 1, 0)
+        );
+        vm.prank(OPERATOR);
+        escrow.release(PROJECT, address(second), 1);
+    }
+
+    function test_fund_revertsOnReentry() public {
+        ReentrantToken re = new ReentrantToken();
+        re.mint(address(this), 100);
+        re.approve(address(escrow), 100);
+        vm.prank(ADMIN);
+        escrow.setTokenAllowed(address(re), true);
+        re.arm(address(this), address(escrow), abi.encodeCall(escrow.fund, (PROJECT, address(re), 1, 1e9)));
+        vm.expectRevert(ReentrancyGuard.ReentrancyGuardReentrantCall.selector);
+        escrow.fund(PROJECT, address(re), 10, uint64(block.timestamp + 1));
+    }
+
+    function test_release_emitsReleased() public {
+        _fund(100, uint64(block.timestamp + 1));
+        vm.expectEmit(true, true, false, true, address(escrow));
+        emit ITaskEscrow.Released(PROJECT, address(token), 60);
+        vm.prank(OPERATOR);
+        escrow.release(PROJECT, address(token), 60);
+        assertEq(token.allowance(address(escrow), address(distributor)), 0, "no allowance left behind");
+    }
+
+    function test_release_creditsTheDistributorWhatArrivesOfAFeeToken() public {
+        FeeToken fee = new FeeToken();
+        vm.prank(ADMIN);
+        escrow.setTokenAllowed(address(fee), true);
+        fee.approve(address(escrow), 10_000);
+        escrow.fund(PROJECT, address(fee), 10_000, uint64(block.timestamp + 1));
+        vm.prank(OPERATOR);
+        escrow.release(PROJECT, address(fee), 5_000);
+        assertEq(escrow.balanceOf(PROJECT, address(fee)), 4_900);
+        assertEq(fee.balanceOf(address(escrow)), 4_900, "the escrow holds its books");
+        assertEq(distributor.totalFunded(address(fee)), 4_950, "the distributor counts what arrived");
+    }
+
+    function test_release_revertsForAnUnknownProject() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(ITaskEscrow.ReleaseExceedsBalance.selector, keccak256("none"), address(token), 1, 0)
+        );
+        vm.prank(OPERATOR);
+        escrow.release(keccak256("none"), address(token), 1);
+    }
+
+    function test_refund_emitsRefunded() public {
+        _fund(100, uint64(block.timestamp + 1));
+        vm.warp(block.timestamp + 1); // at the deadline is after it enough
+        vm.expectEmit(true, true, false, true, address(escrow));
+        emit ITaskEscrow.Refunded(PROJECT, address(token), REQUESTER, 100);
+        vm.prank(REQUESTER);
+        escrow.refund(PROJECT, address(token));
+    }
+
+    function test_refund_revertsForAnUnknownProject() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(ITaskEscrow.NotRequester.selector, keccak256("none"), REQUESTER, address(0))
+        );
+        vm.prank(REQUESTER);
+        escrow.refund(keccak256("none"), address(token));
+    }
+
+    function test_refund_revertsOnReentry() public {
+        ReentrantToken re = new ReentrantToken();
+        re.mint(REQUESTER, 100);
+        vm.prank(ADMIN);
+        escrow.setTokenAllowed(address(re), true);
+        vm.startPrank(REQUESTER);
+        re.approve(address(escrow), 100);
+        escrow.fund(PROJECT, address(re), 100, uint64(block.timestamp + 1));
+        vm.stopPrank();
+        vm.warp(block.timestamp + 1);
+        // Paying the refund calls refund again (as the token: not the requester, but the guard answers first).
+        re.arm(address(escrow), address(escrow), abi.encodeCall(escrow.refund, (PROJECT, address(re))));
+        vm.expectRevert(ReentrancyGuard.ReentrancyGuardReentrantCall.selector);
+        vm.prank(REQUESTER);
+        escrow.refund(PROJECT, address(re));
+    }
+
+    /// @dev The same books with a token that keeps 1% of every transfer: what arrives is what is credited.
+    function testFuzz_escrowArithmetic_feeToken(uint128 fundedSeed, uint128 releasedSeed, bool refund) public {
+        FeeToken fee = new FeeToken();
+        vm.prank(ADMIN);
+        escrow.setTokenAllowed(address(fee), true);
+        fee.transfer(REQUESTER, 1e29);
+        vm.prank(REQUESTER);
+        fee.approve(address(escrow), type(uint256).max);
+        uint256 amount = bound(fundedSeed, 1, 1e28);
+        vm.prank(REQUESTER);
+        escrow.fund(PROJECT, address(fee), amount, uint64(block.timestamp + 1));
+        uint256 credited = amount - amount / 100;
+        assertEq(escrow.balanceOf(PROJECT, address(fee)), credited, "credited what arrived");
+        uint256 rel = bound(releasedSeed, 0, credited);
+        if (rel > 0) {
+            vm.prank(OPERATOR);
+            escrow.release(PROJECT, address(fee), rel);
+        }
+        assertEq(distributor.totalFunded(address(fee)), rel - rel / 100, "the distributor counts what arrived");
+        assertEq(fee.balanceOf(address(distributor)), distributor.totalFunded(address(fee)));
+        if (refund && credited > rel) {
+            uint256 before = fee.balanceOf(REQUESTER);
+            vm.warp(block.timestamp + 1);
+            vm.prank(REQUESTER);
+            escrow.refund(PROJECT, address(fee));
+            uint256 left = credited - rel;
+            assertEq(fee.balanceOf(REQUESTER) - before, left - left / 100, "refund is what was left, less the fee");
+        }
+        assertEq(fee.balanceOf(address(escrow)), escrow.balanceOf(PROJECT, address(fee)), "escrow holds its books");
     }
 }

@@ -25,3 +25,37 @@ contract TestToken is ERC20 {
         _mint(to, amount);
     }
 }
+
+/// @notice A token whose transfers out of `from` call back into `target` with `data` once: a reentrancy probe.
+/// The callback's revert is bubbled up, so a guarded contract makes the outer call fail with its guard's error.
+contract ReentrantToken is ERC20 {
+    address public from;
+    address public target;
+    bytes public data;
+
+    constructor() ERC20("Reentrant", "RE") {}
+
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+
+    function arm(address from_, address target_, bytes calldata data_) external {
+        from = from_;
+        target = target_;
+        data = data_;
+    }
+
+    function _update(address sender, address to, uint256 value) internal override {
+        super._update(sender, to, value);
+        if (sender != address(0) && sender == from && target != address(0)) {
+            address t = target;
+            target = address(0);
+            (bool ok, bytes memory reason) = t.call(data);
+            if (!ok) {
+                assembly {
+                    revert(add(reason, 32), mload(reason))
+                }
+            }
+        }
+    }
+}

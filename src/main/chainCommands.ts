@@ -157,6 +157,6 @@ export function addChainCommands(
           out(`  ${c.ok === true ? '✓' : c.ok === false ? '✗' : '–'} ${c.name}: ${c.detail}`);
         out(p.verified ? 'VERIFIED against the chain' : 'NOT VERIFIED');
       }
-      if (!p.verified) process.exitCode = 1;
+      if (!p.verified) throw new Error(`answer ${p.answerId} does not check out against the chain`);
     });
 }

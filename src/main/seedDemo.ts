@@ -28,6 +28,7 @@ export async function seedDemo(deps: HttpDeps): Promise<boolean> {
     const text = demo.items.map((i) => JSON.stringify(i)).join('\n');
     await importItems(deps, actor, { projectId: project.id, format: 'jsonl', text });
     await fundAsRequester(deps, project.id, BigInt(project.budgetWei));
+    if (project.partnerToken) await fundAsRequester(deps, project.id, 500n * CRV, project.partnerToken);
   }
   await seedLabelledProject(deps, actor);
   return true;
@@ -126,14 +127,15 @@ async function seedLabelledProject(deps: HttpDeps, requester: Actor) {
 }
 
 /** The demo requester funds a project's escrow from its development wallet, as it would from the web app. */
-async function fundAsRequester(deps: HttpDeps, projectId: string, amountWei: bigint) {
+async function fundAsRequester(deps: HttpDeps, projectId: string, amountWei: bigint, token?: string) {
   const chain = deps.chain;
   if (!chain || amountWei === 0n) return;
   const key = devAccountKeyHex('requester');
   const deadline = new Date(deps.clock.now().getTime() + 365 * 86_400_000);
+  const asset = (token ?? chain.contracts.token) as `0x${string}`;
   for (const call of [
-    chain.encode.approve(chain.contracts.token, chain.contracts.escrow, amountWei),
-    chain.encode.fund(projectId, chain.contracts.token, amountWei, deadline),
+    chain.encode.approve(asset, chain.contracts.escrow, amountWei),
+    chain.encode.fund(projectId, asset, amountWei, deadline),
   ]) {
     const sent = await chain.sendAs(key, call);
     if (sent.status !== 'success') throw new Error(`demo funding: ${call.label} reverted (${sent.hash})`);
@@ -206,7 +208,15 @@ async function demoProjects(deps: HttpDeps): Promise<Demo[]> {
       project: {
         ...base,
         name: 'Movie review sentiment',
-        description: 'Read a one-line movie review and say how the reviewer felt.',
+        description:
+          'Read a one-line movie review and say how the reviewer felt. Pays in CRV and the partner’s DPT.',
+        ...(deps.chain?.contracts.partnerToken
+          ? {
+              taskType: 'dual_reward' as const,
+              partnerToken: deps.chain.contracts.partnerToken,
+              partnerRewardPerItemWei: (CRV / 4n).toString(),
+            }
+          : {}),
         modality: 'text',
         annotation: {
           method: 'single_choice',

@@ -225,6 +225,43 @@ describe('settlement', () => {
     expect(totals[getAddress(token)]).toBe((10n * REWARD).toString());
   });
 
+  it('pays dual-reward projects in both tokens, each funded, settled and claimed the same way', async () => {
+    const partner = t.chain!.deployment.partnerToken!;
+    const id = await project(2, {
+      taskType: 'dual_reward',
+      partnerToken: partner,
+      partnerRewardPerItemWei: '7',
+    });
+    await fund(id, 10n * REWARD);
+    // Only the platform token is funded: the partner's reward is not covered yet.
+    const refused = await t.call('POST', `/api/tasks/${id}/assignments`, { cookie: alice });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.details.token).toBe(partner);
+    await fund(id, 100n, partner);
+    const escrow = await t.call('GET', `/api/projects/${id}/escrow`, { cookie: requester });
+    expect(escrow.json.tokens.map((x: { role: string; symbol: string }) => [x.role, x.symbol])).toEqual([
+      ['platform', 'CRV'],
+      ['partner', 'DPT'],
+    ]);
+    const aliceBefore = await rewards(alice);
+    await work(alice, id);
+    await work(bob, id);
+    await t.settle();
+    expect((await settleRound()).step).toBe('proposed');
+    await t.chain!.increaseTime(3601);
+    expect((await settleRound()).step).toBe('accepted');
+    const mine = (await t.call('GET', '/api/me/rewards', { cookie: alice })).json.tokens;
+    expect(mine.find((x: { role: string }) => x.role === 'partner')).toMatchObject({
+      symbol: 'DPT',
+      claimableWei: '14',
+    });
+    const calls = await t.call('POST', '/api/me/rewards/claim-calls', { cookie: alice });
+    expect(calls.json.calls).toHaveLength(2); // one claim per token
+    await send(alice, calls.json.calls);
+    expect(await chain().tokenBalance(partner, devAddress('alice'))).toBe(10n ** 6n * 10n ** 18n + 14n);
+    expect(BigInt((await rewards(alice)).claimedWei) - BigInt(aliceBefore.claimedWei)).toBe(2n * REWARD);
+  });
+
   it('says nothing is left to settle when no approved work waits', async () => {
     const r = await settleRound();
     expect(r.step).toBe('idle');

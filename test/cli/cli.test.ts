@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
+import { createPool } from '../../src/db/pool.ts';
 import { type RunningPlatform, startPlatform } from '../../src/main/server.ts';
 import { testDb } from '../setup/testDb.ts';
 
@@ -13,6 +14,7 @@ let platform: RunningPlatform;
 let dir: string;
 let drop: () => Promise<void>;
 let env: NodeJS.ProcessEnv;
+let databaseUrl: string;
 
 /** Runs `caravan …` as a user would, in a child process. */
 async function caravan(...args: string[]) {
@@ -33,10 +35,18 @@ beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'caravan-cli-'));
   const database = await testDb();
   drop = database.drop;
+  databaseUrl = database.url;
   await database.db.end().catch(() => {});
   platform = await startPlatform({
     ...loadConfig(
-      { LOG_LEVEL: 'silent', CARAVAN_SEED_DEMO: 'false' },
+      {
+        LOG_LEVEL: 'silent',
+        CARAVAN_SEED_DEMO: 'false',
+        CARAVAN_SETTLE_SECONDS: '1',
+        CARAVAN_HOLD_SECONDS: '0',
+        CARAVAN_ROOT_DELAY_SECONDS: '1',
+        CARAVAN_QUALITY_DELAY_MS: '100',
+      },
       { port: 0, dataDir: path.join(dir, 'data'), devWallets: true },
     ),
     databaseUrl: database.url,
@@ -118,6 +128,94 @@ describe('caravan CLI', () => {
     expect((await fs.readFile(out, 'utf8')).split('\r\n')[0]).toBe(
       'item_id,external_id,contributor,answer,status,duration_ms,created_at,ledger_seq,ledger_hash,data',
     );
+  });
+
+  it('funds a project, claims settled rewards through the relayer, and proves an answer (or fails loudly)', async () => {
+    expect((await caravan('login', '--dev', 'requester')).code).toBe(0);
+    const definition = path.join(dir, 'paid.json');
+    await fs.writeFile(
+      definition,
+      JSON.stringify({
+        name: 'CLI paid project',
+        modality: 'text',
+        annotation: {
+          method: 'single_choice',
+          config: {
+            choices: [
+              { value: 'y', label: 'Yes' },
+              { value: 'n', label: 'No' },
+            ],
+          },
+        },
+        overlap: 1,
+        rewardPerItemWei: '2000000000000000000',
+        quality: {
+          review: { enabled: false },
+          aggregation: { method: 'mv', confidence: 0.5, minAnswers: 1 },
+        },
+      }),
+    );
+    const projectId = (await caravan('project', 'create', '--file', definition)).stdout.split('\t')[0]!;
+    const items = path.join(dir, 'paid.jsonl');
+    await fs.writeFile(items, '{"id":"a","text":"one"}\n{"id":"b","text":"two"}\n');
+    expect((await caravan('items', 'import', projectId, items)).code).toBe(0);
+    const badAmount = await caravan('fund', projectId, '--amount', 'lots');
+    expect(badAmount.code).toBe(1);
+    expect(badAmount.stderr).toContain('--amount lots is not a number of tokens');
+    const funded = await caravan('fund', projectId, '--amount', '5');
+    expect(funded.stdout, funded.stderr).toContain('CRV: funded 5');
+    expect(funded.code).toBe(0);
+
+    // Alice answers both items through the API.
+    const signIn = await fetch(`${platform.url}/api/auth/dev`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ account: 'alice' }),
+    });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const call = async (method: string, url: string, body?: unknown) =>
+      (
+        await fetch(`${platform.url}${url}`, {
+          method,
+          headers: { cookie, 'content-type': 'application/json' },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        })
+      ).json();
+    const answerIds: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const lease = await call('POST', `/api/tasks/${projectId}/assignments`);
+      answerIds.push(
+        (
+          await call('POST', `/api/assignments/${lease.id}/answer`, {
+            answer: { choice: 'y' },
+            durationMs: 9000,
+          })
+        ).answerId,
+      );
+    }
+    // The quality pass approves, the chain rounds settle the epoch and anchor the ledger.
+    for (let waited = 0; ; waited += 500) {
+      const rewards = await call('GET', '/api/me/rewards');
+      if (rewards.tokens?.[0]?.claimableWei === '4000000000000000000') break;
+      if (waited > 60_000) throw new Error(`not settled: ${JSON.stringify(rewards)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect((await caravan('login', '--dev', 'alice')).code).toBe(0);
+    const claimed = await caravan('claim', '--relay');
+    expect(claimed.stdout, claimed.stderr).toContain('relayed 1 claim(s)');
+    expect(claimed.stdout).toContain('CRV: claimed 4 now, 4 in all');
+
+    const verified = await caravan('verify', answerIds[0]!);
+    expect(verified.stdout, verified.stderr).toContain('VERIFIED against the chain');
+    expect(verified.stdout).toMatch(/✓ anchor: the provenance registry holds root 0x[0-9a-f]{64}/);
+    expect(verified.code).toBe(0);
+    const pool = createPool(databaseUrl, 1);
+    await pool.query(`update answers set answer = '{"choice":"n"}' where id = $1`, [answerIds[0]]);
+    await pool.end();
+    const tampered = await caravan('verify', answerIds[0]!);
+    expect(tampered.stdout).toContain('✗ answer: the stored answer hashes to');
+    expect(tampered.stdout).toContain('NOT VERIFIED');
+    expect(tampered.code).toBe(1);
   });
 
   it('explains a bad project file field by field', async () => {

@@ -10,6 +10,10 @@ interface Vm {
     function expectRevert(bytes4 revertData) external;
     function expectRevert() external;
     function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData) external;
+    function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter)
+        external;
+    function expectEmit() external;
+    function expectEmit(address emitter) external;
     function warp(uint256 newTimestamp) external;
     function assume(bool condition) external pure;
     function label(address account, string calldata newLabel) external;
@@ -44,6 +48,10 @@ abstract contract Test {
         if (a != b) revert("addresses not equal");
     }
 
+    function assertEq(bool a, bool b) internal pure {
+        if (a != b) revert("bools not equal");
+    }
+
     function assertEq(bytes32 a, bytes32 b) internal pure {
         if (a != b) revert("bytes32 not equal");
     }
@@ -63,7 +71,9 @@ abstract contract Test {
     /// @dev Keeps a fuzzed value in [lo, hi].
     function bound(uint256 x, uint256 lo, uint256 hi) internal pure returns (uint256) {
         if (hi <= lo) return lo;
-        return lo + (x % (hi - lo + 1));
+        uint256 size = hi - lo;
+        if (size == type(uint256).max) return x;
+        return lo + (x % (size + 1));
     }
 
     function _str(uint256 v) private pure returns (string memory) {
