@@ -43,7 +43,7 @@ const benchmarks: { name: string; run: () => Promise<string> }[] = [
       ),
   },
   {
-    name: 'Settlement gas on anvil (Merkle roots and claims against plain transfers)',
+    name: 'Settlement gas on anvil (epoch roots and claims against plain transfers)',
     run: async () =>
       formatSettlementGas(
         await settlementGas((process.env.BENCH_GAS_SIZES ?? '10,1000,100000').split(',').map(Number)),
