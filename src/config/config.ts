@@ -45,6 +45,13 @@ const envSchema = z.object({
     .min(0)
     .max(30 * 86_400)
     .default(60),
+  /** The shortest time between two settlement epochs (each is a root proposal and acceptance on chain). */
+  CARAVAN_EPOCH_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(60),
   /** Seconds between settlement rounds (chain sync, epochs, anchors, badges). */
   CARAVAN_SETTLE_SECONDS: z.coerce.number().min(0.1).max(86_400).default(15),
   /** Seconds a proposed root can be revoked before it is accepted (used when deploying). */
@@ -86,6 +93,7 @@ export type Config = {
     operatorKey: `0x${string}` | undefined;
     deploymentFile: string;
     holdSeconds: number;
+    epochSeconds: number;
     settleSeconds: number;
     rootDelaySeconds: number;
     stakeCooldownSeconds: number;
@@ -135,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
       operatorKey: e.CARAVAN_OPERATOR_KEY as `0x${string}` | undefined,
       deploymentFile: path.resolve(e.CARAVAN_DEPLOYMENT ?? path.join(dataDir, 'chain', 'deployment.json')),
       holdSeconds: e.CARAVAN_HOLD_SECONDS,
+      epochSeconds: e.CARAVAN_EPOCH_SECONDS,
       settleSeconds: e.CARAVAN_SETTLE_SECONDS,
       rootDelaySeconds: e.CARAVAN_ROOT_DELAY_SECONDS,
       stakeCooldownSeconds: e.CARAVAN_STAKE_COOLDOWN_SECONDS,

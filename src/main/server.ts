@@ -80,7 +80,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
     ? startChainLoop({
         intervalMs: config.chain.settleSeconds * 1000,
         log,
-        steps: chainSteps(deps, chain.chain),
+        steps: chainSteps(deps, chain.chain, config.chain.epochSeconds),
       })
     : null;
 
@@ -109,12 +109,13 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
 }
 
 /** One round of the platform's chain work, in order. */
-function chainSteps(deps: HttpDeps, chain: Chain): ChainStep[] {
+function chainSteps(deps: HttpDeps, chain: Chain, epochSeconds: number): ChainStep[] {
   const settlement = {
     chain,
     settlement: deps.settlement,
     clock: deps.clock,
     holdSeconds: deps.settings.holdSeconds,
+    epochSeconds,
   };
   return [
     { name: 'chain sync', run: () => syncChain(settlement) },

@@ -164,10 +164,26 @@ describe('settlement survives crashes', () => {
     expect(await journal.find('test:revert')).toBeNull();
   });
 
+  it('spaces epochs out: approved work waits for the next epoch once one was opened recently', async () => {
+    await approvedWork(1);
+    const spaced = () =>
+      settleRewards({
+        chain: t.chain!.chain,
+        settlement: t.deps.settlement,
+        clock: t.clock,
+        holdSeconds: 0,
+        epochSeconds: 3600,
+      });
+    expect(await spaced()).toEqual({ step: 'idle' });
+    t.clock.advance(3600_000);
+    expect((await spaced()).step).toBe('proposed');
+  });
+
   it('rebuilds the mirrors from the chain’s events', async () => {
+    await syncChain({ chain: t.chain!.chain, settlement: t.deps.settlement });
     const before = (
       await t.db.query(
-        'select token, funded_wei::text, released_wei::text from escrow_balances order by token',
+        'select project_id, token, funded_wei::text, released_wei::text from escrow_balances order by project_id, token',
       )
     ).rows;
     await t.db.query('delete from escrow_balances');
@@ -176,7 +192,7 @@ describe('settlement survives crashes', () => {
     await syncChain({ chain: t.chain!.chain, settlement: t.deps.settlement });
     const after = (
       await t.db.query(
-        'select token, funded_wei::text, released_wei::text from escrow_balances order by token',
+        'select project_id, token, funded_wei::text, released_wei::text from escrow_balances order by project_id, token',
       )
     ).rows;
     expect(after).toEqual(before);

@@ -43,6 +43,7 @@ beforeAll(async () => {
         LOG_LEVEL: 'silent',
         CARAVAN_SEED_DEMO: 'false',
         CARAVAN_SETTLE_SECONDS: '1',
+        CARAVAN_EPOCH_SECONDS: '0',
         CARAVAN_HOLD_SECONDS: '0',
         CARAVAN_ROOT_DELAY_SECONDS: '1',
         CARAVAN_QUALITY_DELAY_MS: '100',

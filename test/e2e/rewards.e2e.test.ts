@@ -10,7 +10,12 @@ let base: string;
 beforeAll(async () => {
   server = await startE2eServer({
     seedDemo: false,
-    env: { CARAVAN_HOLD_SECONDS: '0', CARAVAN_SETTLE_SECONDS: '1', CARAVAN_ROOT_DELAY_SECONDS: '2' },
+    env: {
+      CARAVAN_HOLD_SECONDS: '0',
+      CARAVAN_EPOCH_SECONDS: '0',
+      CARAVAN_SETTLE_SECONDS: '1',
+      CARAVAN_ROOT_DELAY_SECONDS: '2',
+    },
   });
   base = server.base;
   browser = server.browser;

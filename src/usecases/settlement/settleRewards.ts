@@ -12,6 +12,8 @@ export type SettleRewardsDeps = {
   clock: Clock;
   /** Seconds approved work waits before it is settled, so QA and reviews can still change their minds. */
   holdSeconds: number;
+  /** The shortest time between two epochs: each costs a proposal and an acceptance on chain. */
+  epochSeconds?: number;
 };
 
 export type SettlementStep =
@@ -36,6 +38,9 @@ export async function settleRewards(deps: SettleRewardsDeps): Promise<Settlement
   let open = await settlement.openEpoch();
   if (!open) {
     const now = clock.now();
+    const [latest] = await settlement.epochs(1);
+    if (latest && now.getTime() - latest.createdAt.getTime() < (deps.epochSeconds ?? 0) * 1000)
+      return { step: 'idle' };
     await settlement.accrue({
       cutoff: new Date(now.getTime() - deps.holdSeconds * 1000),
       platformToken: chain.contracts.token,
