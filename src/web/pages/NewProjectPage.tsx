@@ -10,6 +10,7 @@ import {
   TASK_TYPES,
 } from '../../shared/methods.ts';
 import { Alert } from '../components/Alert.tsx';
+import { TIERS } from '../components/TierBadge.tsx';
 import { apiClient, errorMessage } from '../lib/apiClient.ts';
 import { type FieldIssue, fieldIssues, issuesAt } from '../lib/fieldIssues.ts';
 import { TOKEN_SYMBOL } from '../lib/format.ts';
@@ -278,6 +279,20 @@ export function NewProjectPage() {
             <Field label="Time per item (lease, seconds)" issues={at('leaseSeconds')}>
               <input type="number" min={30} {...text('leaseSeconds')} />
             </Field>
+            {draft.taskType === 'dual_reward' && (
+              <>
+                <Field
+                  label="Partner token (address)"
+                  issues={at('partnerToken')}
+                  hint="The partner's ERC-20, paid beside CRV"
+                >
+                  <input className="mono" placeholder="0x…" {...text('partnerToken')} />
+                </Field>
+                <Field label="Partner reward per item (tokens)" issues={at('partnerRewardPerItemWei')}>
+                  <input inputMode="decimal" {...text('partnerReward')} />
+                </Field>
+              </>
+            )}
           </div>
         </section>
 
@@ -295,6 +310,33 @@ export function NewProjectPage() {
             </Field>
             <Field label="Domains" issues={at('domains')} hint="Comma separated: medicine, law">
               <input {...text('domains')} />
+            </Field>
+            <Field
+              label={`Locked stake (${TOKEN_SYMBOL})`}
+              issues={at('gates.minStakeWei')}
+              hint="Contributors must keep this much locked in the stake vault; 0 for none"
+            >
+              <input inputMode="decimal" {...text('minStake')} />
+            </Field>
+            <Field
+              label="Tier badge"
+              issues={at('gates.badgeTier')}
+              hint="A soulbound badge the contributor holds"
+            >
+              <select value={draft.badgeTier} onChange={(e) => set('badgeTier')(e.target.value)}>
+                <option value="">None</option>
+                {TIERS.slice(1).map((name, i) => (
+                  <option key={name} value={String(i + 1)}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Token gate (address)" issues={at('gates.token')} hint="Optional: an ERC-20 to hold">
+              <input className="mono" placeholder="0x…" {...text('gateToken')} />
+            </Field>
+            <Field label="Token gate: minimum balance (tokens)" issues={at('gates.minTokenWei')}>
+              <input inputMode="decimal" {...text('gateMinBalance')} />
             </Field>
           </div>
           <label className="check-field">

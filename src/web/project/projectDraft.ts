@@ -28,6 +28,14 @@ export type ProjectDraft = {
   examAttempts: string;
   goldPercent: string;
   leaseSeconds: string;
+  /** Dual-reward projects: the partner's ERC-20 and its reward per item, in tokens. */
+  partnerToken: string;
+  partnerReward: string;
+  /** On-chain gates: a locked stake in tokens, a tier badge ('' for none), a token balance. */
+  minStake: string;
+  badgeTier: string;
+  gateToken: string;
+  gateMinBalance: string;
 };
 
 /** A new project's starting values, matching the server's defaults. */
@@ -55,6 +63,12 @@ export function emptyDraft(orgId: string): ProjectDraft {
     examAttempts: '2',
     goldPercent: '0',
     leaseSeconds: '600',
+    partnerToken: '',
+    partnerReward: '0',
+    minStake: '0',
+    badgeTier: '',
+    gateToken: '',
+    gateMinBalance: '0',
   };
 }
 
@@ -102,6 +116,18 @@ export function buildProjectInput(d: ProjectDraft): { input: CreateProjectInput;
     },
     goldShare: num(d.goldPercent) / 100,
     leaseSeconds: num(d.leaseSeconds),
+    ...(d.taskType === 'dual_reward'
+      ? {
+          partnerToken: d.partnerToken.trim() || null,
+          partnerRewardPerItemWei: tokens(d.partnerReward, 'partnerRewardPerItemWei', issues),
+        }
+      : {}),
+    gates: {
+      minStakeWei: tokens(d.minStake, 'gates.minStakeWei', issues),
+      badgeTier: d.badgeTier === '' ? null : Number(d.badgeTier),
+      token: d.gateToken.trim() || null,
+      minTokenWei: tokens(d.gateMinBalance, 'gates.minTokenWei', issues),
+    },
   };
   return { input, issues };
 }
