@@ -5,14 +5,14 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IRewardsDistributor} from "./interfaces/IRewardsDistributor.sol";
 
 /// @title Caravan rewards distributor
 /// @notice See {IRewardsDistributor}. Invariant: per token, claimed <= accepted total <= funded, and the
 /// contract holds at least funded - claimed.
 /// @dev The admin also gets GUARDIAN_ROLE at construction; more guardians are granted by the admin.
-contract RewardsDistributor is IRewardsDistributor, AccessControl, ReentrancyGuard {
+contract RewardsDistributor is IRewardsDistributor, AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     bytes32 public constant PROPOSER_ROLE = keccak256("PROPOSER_ROLE");
