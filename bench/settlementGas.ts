@@ -11,6 +11,7 @@ import {
   numberToHex,
 } from 'viem';
 import { rewardsDistributorAbi } from '../src/chain/contracts.generated.ts';
+import { anvilRpc } from '../src/chain/startAnvil.ts';
 import { startLocalChain } from '../src/chain/startLocalChain.ts';
 import { buildMerkleTree } from '../src/domain/merkle/buildMerkleTree.ts';
 import { rewardLeaf } from '../src/domain/merkle/standardLeaf.ts';
@@ -33,12 +34,6 @@ export async function settlementGas(sizes: number[], claimSamples = 20): Promise
   const local = await startLocalChain({ rootDelaySeconds: 0, stakeCooldownSeconds: 0 });
   const c = local.clients;
   const d = local.deployment;
-  const rpc = (method: string, params: unknown[]) =>
-    fetch(local.rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-    });
   const send = async (to: Address, data: Hex) => {
     const hash = await c.operator.sendTransaction({ to, data });
     const r = await c.public.waitForTransactionReceipt({ hash });
@@ -74,7 +69,7 @@ export async function settlementGas(sizes: number[], claimSamples = 20): Promise
           args: [bytesToHex(tree.root), BigInt(epoch), [d.token], [cumulativeSoFar], keccak256('0x01')],
         }),
       );
-      await rpc('evm_mine', []);
+      await anvilRpc(local.rpcUrl, 'evm_mine');
       const acceptGas = await send(
         d.distributor,
         encodeFunctionData({ abi: rewardsDistributorAbi, functionName: 'acceptRoot', args: [BigInt(epoch)] }),

@@ -9,6 +9,7 @@ import {
   parseEventLogs,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { projectKey } from '../domain/chain/projectKey.ts';
 import type { Chain, ChainEvent, TxJournal } from '../usecases/chainPorts.ts';
 import type { ChainClients } from './chainClients.ts';
 import { ChainError } from './chainError.ts';
@@ -21,17 +22,6 @@ import {
 } from './contracts.generated.ts';
 import type { Deployment } from './deployment.ts';
 import { resumeUnfinished, revertReason, sendOnce } from './sendOnce.ts';
-
-/** A project's id as the escrow knows it: the uuid's 16 bytes, left-aligned in a bytes32. */
-export function projectKey(projectId: string): Hex {
-  return `0x${projectId.replace(/-/g, '').toLowerCase().padEnd(64, '0')}`;
-}
-
-/** The project uuid back from an escrow key. */
-export function projectIdFromKey(key: Hex): string {
-  const h = key.slice(2, 34);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
 
 /** Caravan's contracts through viem: operator writes go through the transaction journal, once per purpose. */
 export function caravanChain(c: ChainClients, d: Deployment, journal: TxJournal): Chain {
@@ -47,6 +37,7 @@ export function caravanChain(c: ChainClients, d: Deployment, journal: TxJournal)
     { contract: 'provenance', address: d.provenance, abi: provenanceRegistryAbi },
   ];
   const allAbis = [...sources.flatMap((x) => x.abi), ...erc20Abi] as Abi;
+  const tokenInfos = new Map<string, Promise<{ symbol: string; decimals: number }>>();
   const blockTimes = new Map<bigint, Date>();
   const blockTime = async (n: bigint) => {
     let t = blockTimes.get(n);
@@ -261,12 +252,19 @@ export function caravanChain(c: ChainClients, d: Deployment, journal: TxJournal)
       events.sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
       return { events, nextBlock: toBlock + 1 };
     },
-    tokenInfo: async (token) => {
-      const [symbol, decimals] = await Promise.all([
-        read<string>(token, erc20Abi, 'symbol'),
-        read<number>(token, erc20Abi, 'decimals'),
-      ]);
-      return { symbol, decimals };
+    // A token's symbol and decimals never change: read once, not on every earnings or escrow page.
+    tokenInfo: (token) => {
+      const key = token.toLowerCase();
+      let info = tokenInfos.get(key);
+      if (!info) {
+        info = Promise.all([
+          read<string>(token, erc20Abi, 'symbol'),
+          read<number>(token, erc20Abi, 'decimals'),
+        ]).then(([symbol, decimals]) => ({ symbol, decimals }));
+        info.catch(() => tokenInfos.delete(key));
+        tokenInfos.set(key, info);
+      }
+      return info;
     },
   };
 }

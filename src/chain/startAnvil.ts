@@ -66,6 +66,18 @@ export async function startAnvil(o: StartAnvilOptions = {}): Promise<RunningAnvi
   return { rpcUrl, chainId, stop: () => stopChild(child) };
 }
 
+/** One JSON-RPC call to a node, for the calls viem has no action for (anvil_setBalance, evm_increaseTime …). */
+export async function anvilRpc(rpcUrl: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const res = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new ChainError(`${method} failed: ${body.error.message}`);
+  return body.result;
+}
+
 async function waitForRpc(rpcUrl: string, child: ChildProcess, output: () => string) {
   const deadline = Date.now() + 15_000;
   let exited: number | null = null;
@@ -75,12 +87,8 @@ async function waitForRpc(rpcUrl: string, child: ChildProcess, output: () => str
   while (Date.now() < deadline) {
     if (exited !== null) throw new ChainError(`anvil exited (code ${exited}) while starting:\n${output()}`);
     try {
-      const res = await fetch(rpcUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
-      });
-      if (res.ok) return;
+      await anvilRpc(rpcUrl, 'eth_chainId');
+      return;
     } catch {
       // not listening yet
     }

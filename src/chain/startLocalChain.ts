@@ -3,7 +3,7 @@ import { type Address, erc20Abi, parseEther } from 'viem';
 import { ANVIL_OPERATOR_KEY, type ChainClients, chainClients } from './chainClients.ts';
 import { deployContracts } from './deployContracts.ts';
 import { type Deployment, readDeployment, writeDeployment } from './deployment.ts';
-import { startAnvil } from './startAnvil.ts';
+import { anvilRpc, startAnvil } from './startAnvil.ts';
 
 export type LocalChain = {
   rpcUrl: string;
@@ -26,7 +26,7 @@ export type LocalChainOptions = {
 };
 
 /** What each funded local account receives on a new chain. */
-export const LOCAL_GRANT = { ether: parseEther('100'), tokens: parseEther('1000000') } as const;
+const LOCAL_GRANT = { ether: parseEther('100'), tokens: parseEther('1000000') } as const;
 
 /**
  * Starts anvil with its state in the data directory, deploys Caravan's contracts the first time (recording
@@ -73,16 +73,7 @@ export async function startLocalChain(o: LocalChainOptions): Promise<LocalChain>
 
 async function fundAccounts(rpcUrl: string, c: ChainClients, d: Deployment, accounts: readonly Address[]) {
   for (const account of accounts) {
-    await fetch(rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'anvil_setBalance',
-        params: [account, `0x${LOCAL_GRANT.ether.toString(16)}`],
-      }),
-    });
+    await anvilRpc(rpcUrl, 'anvil_setBalance', [account, `0x${LOCAL_GRANT.ether.toString(16)}`]);
     for (const token of [d.token, d.partnerToken]) {
       if (!token) continue;
       const hash = await c.operator.writeContract({

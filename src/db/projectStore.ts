@@ -1,10 +1,11 @@
-import { getAddress, type Hex } from 'viem';
+import { getAddress } from 'viem';
 import { DomainError } from '../domain/errors.ts';
 import { GENESIS_HASH } from '../domain/ledger/ledgerEntryHash.ts';
 import type { StoredLedgerEntry } from '../domain/ledger/verifyLedger.ts';
 import type { ProjectStats } from '../shared/api.ts';
 import { qualitySettings } from '../shared/qualitySettings.ts';
 import type { ExportRow, ItemRowOut, ProjectRow, ProjectStore } from '../usecases/ports.ts';
+import { hexOf } from './bytes.ts';
 import { type Db, inTransaction, type Queryable } from './pool.ts';
 
 export const PROJECT_COLUMNS = `p.id, p.org_id as "orgId", p.name, p.description, p.task_type as "taskType", p.modality,
@@ -34,7 +35,6 @@ export async function projectById(q: Queryable, id: string): Promise<ProjectRow 
 
 export const isUuid = (s: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
-const hex = (b: Buffer): Hex => `0x${b.toString('hex')}`;
 const IMPORT_BATCH = 5000;
 
 /** Projects, their items, progress and the ledger as stored in PostgreSQL. */
@@ -178,7 +178,7 @@ export function projectStore(db: Db): ProjectStore {
           [projectId, after],
         );
         if (!r.rows.length) return;
-        yield r.rows.map((row) => ({ ...row, ledgerHash: hex(row.ledgerHash) }));
+        yield r.rows.map((row) => ({ ...row, ledgerHash: hexOf(row.ledgerHash) }));
         after = r.rows[r.rows.length - 1]!.answerId;
       }
     },
@@ -208,10 +208,10 @@ export function projectStore(db: Db): ProjectStore {
             seq: e.seq,
             contributor: e.contributor,
             itemId: e.itemId,
-            answerHash: hex(e.answerHash),
+            answerHash: hexOf(e.answerHash),
             createdAt: e.createdAt.toISOString(),
-            prevHash: hex(e.prevHash),
-            hash: hex(e.hash),
+            prevHash: hexOf(e.prevHash),
+            hash: hexOf(e.hash),
             // A removed answer row is a tampered answer: hash the absence so the check reports it.
             answer: e.answer === null ? { removed: true } : e.answer,
           }),
@@ -226,7 +226,7 @@ export function projectStore(db: Db): ProjectStore {
         [projectId],
       );
       const row = r.rows[0];
-      return row ? { seq: row.seq, hash: hex(row.hash) } : null;
+      return row ? { seq: row.seq, hash: hexOf(row.hash) } : null;
     },
   };
 }

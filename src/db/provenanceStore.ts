@@ -1,5 +1,6 @@
-import { bytesToHex, type Hex } from 'viem';
+import type { Hex } from 'viem';
 import type { AnswerProvenance, ProvenanceBatch, ProvenanceStore } from '../usecases/chainPorts.ts';
+import { hexOf, splitProof } from './bytes.ts';
 import { type Db, inTransaction } from './pool.ts';
 import { isUuid } from './projectStore.ts';
 
@@ -26,13 +27,6 @@ const toBatch = (r: RawBatch): ProvenanceBatch => ({
   anchoredAt: r.anchored_at,
 });
 
-const hex = (b: Buffer): Hex => `0x${b.toString('hex')}`;
-const splitProof = (proof: Buffer): Hex[] => {
-  const out: Hex[] = [];
-  for (let i = 0; i < proof.length; i += 32) out.push(bytesToHex(proof.subarray(i, i + 32)));
-  return out;
-};
-
 /** Provenance batches and their leaves in PostgreSQL (see migration 0003_chain.sql). */
 export function provenanceStore(db: Db): ProvenanceStore {
   return {
@@ -51,7 +45,7 @@ export function provenanceStore(db: Db): ProvenanceStore {
          limit $1`,
         [limit],
       );
-      return r.rows.map((x) => ({ projectId: x.project_id, seq: Number(x.seq), hash: hex(x.hash) }));
+      return r.rows.map((x) => ({ projectId: x.project_id, seq: Number(x.seq), hash: hexOf(x.hash) }));
     },
 
     async builtBatch() {
@@ -133,10 +127,10 @@ export function provenanceStore(db: Db): ProvenanceStore {
         seq: Number(x.seq),
         contributor: x.contributor,
         itemId: x.item_id,
-        answerHash: hex(x.answer_hash),
+        answerHash: hexOf(x.answer_hash),
         createdAt: x.created_at.toISOString(),
-        prevHash: hex(x.prev_hash),
-        hash: hex(x.hash),
+        prevHash: hexOf(x.prev_hash),
+        hash: hexOf(x.hash),
         answer: x.answer,
         status: x.status,
         batch,

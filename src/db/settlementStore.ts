@@ -1,4 +1,5 @@
-import { type Address, bytesToHex, getAddress, type Hex } from 'viem';
+import { type Address, getAddress, type Hex } from 'viem';
+import { projectIdFromKey } from '../domain/chain/projectKey.ts';
 import type {
   ChainEvent,
   ClaimProof,
@@ -7,6 +8,7 @@ import type {
   EscrowRow,
   SettlementStore,
 } from '../usecases/chainPorts.ts';
+import { splitProof } from './bytes.ts';
 import { type Db, inTransaction, type Tx } from './pool.ts';
 import { isUuid } from './projectStore.ts';
 
@@ -38,19 +40,6 @@ const toEpoch = (r: RawEpoch): EpochRow => ({
   proposedAt: r.proposed_at,
   acceptedAt: r.accepted_at,
 });
-
-/** A project uuid from the escrow's bytes32 key (the uuid's 16 bytes, left-aligned). */
-function projectIdOf(key: string): string | null {
-  const h = key.slice(2, 34).toLowerCase();
-  const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-  return isUuid(id) ? id : null;
-}
-
-const splitProof = (proof: Buffer): Hex[] => {
-  const out: Hex[] = [];
-  for (let i = 0; i < proof.length; i += 32) out.push(bytesToHex(proof.subarray(i, i + 32)));
-  return out;
-};
 
 /** Settlement's tables in PostgreSQL (see migration 0003_chain.sql). */
 export function settlementStore(db: Db): SettlementStore {
@@ -470,7 +459,7 @@ async function applyEvent(tx: Tx, e: ChainEvent) {
   const key = `${e.contract}.${e.name}`;
   switch (key) {
     case 'escrow.Funded': {
-      const projectId = projectIdOf(a.projectId!);
+      const projectId = projectIdFromKey(a.projectId!);
       if (!projectId) return;
       await tx.query(
         `insert into escrow_balances (project_id, token, funded_wei, requester, deadline)
@@ -483,7 +472,7 @@ async function applyEvent(tx: Tx, e: ChainEvent) {
     }
     case 'escrow.Released':
     case 'escrow.Refunded': {
-      const projectId = projectIdOf(a.projectId!);
+      const projectId = projectIdFromKey(a.projectId!);
       if (!projectId) return;
       const column = e.name === 'Released' ? 'released_wei' : 'refunded_wei';
       await tx.query(

@@ -1,5 +1,5 @@
-import type { Hex } from 'viem';
 import type { StoredAnswer, SubmitInput } from '../usecases/ports.ts';
+import { hexOf } from './bytes.ts';
 import type { Db } from './pool.ts';
 
 type Pending = {
@@ -10,7 +10,6 @@ type Pending = {
 type WriteOne = (input: SubmitInput) => Promise<StoredAnswer | null>;
 
 const MAX_BATCH = 500;
-const hex = (b: Buffer): Hex => `0x${b.toString('hex')}`;
 
 /**
  * Groups the work answers that arrive for one project while a write is in flight, and stores each group with one
@@ -139,7 +138,7 @@ async function writeBatch(
         answerId: row.answerId,
         assignmentId: row.assignmentId,
         ledgerSeq: row.seq,
-        ledgerHash: hex(row.hash),
+        ledgerHash: hexOf(row.hash),
       },
     ]),
   );

@@ -1,4 +1,3 @@
-import type { Hex } from 'viem';
 import { utcDayStart } from '../domain/tasks/utcDayStart.ts';
 import type { ExamStatus } from '../shared/api.ts';
 import type {
@@ -11,11 +10,11 @@ import type {
   TaskRow,
   WorkStore,
 } from '../usecases/ports.ts';
+import { hexOf } from './bytes.ts';
 import { type Db, inTransaction, type Queryable } from './pool.ts';
 import { isUuid, PROJECT_COLUMNS, toProject } from './projectStore.ts';
 import { submitBatcher } from './submitBatch.ts';
 
-const hex = (b: Buffer): Hex => `0x${b.toString('hex')}`;
 const isId = (s: string) => /^\d{1,18}$/.test(s);
 
 type RawLease = {
@@ -92,7 +91,7 @@ export function workStore(db: Db): WorkStore {
       answerId: row.answerId,
       assignmentId: s.assignment.id,
       ledgerSeq: row.seq,
-      ledgerHash: hex(row.hash),
+      ledgerHash: hexOf(row.hash),
     } satisfies StoredAnswer;
   }
   const submitWork = submitBatcher(db, submitOne);
@@ -391,7 +390,7 @@ export function workStore(db: Db): WorkStore {
             answerId: row.answerId,
             assignmentId: row.assignmentId,
             ledgerSeq: row.ledgerSeq,
-            ledgerHash: hex(row.hash),
+            ledgerHash: hexOf(row.hash),
           }
         : null;
     },

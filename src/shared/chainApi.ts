@@ -37,14 +37,18 @@ export const fundCallsBody = z.object({
 
 export const refundCallsBody = z.object({ token: addressString.optional() });
 
+/** A token as the platform pays in it: its address, how it displays, and whether it is the partner's. */
+const tokenHead = z.object({
+  token: z.string(),
+  symbol: z.string(),
+  decimals: z.number().int(),
+  role: z.enum(['platform', 'partner']),
+});
+
 export const escrowBody = z.object({
   escrow: z.string(),
   tokens: z.array(
-    z.object({
-      token: z.string(),
-      symbol: z.string(),
-      decimals: z.number().int(),
-      role: z.enum(['platform', 'partner']),
+    tokenHead.extend({
       fundedWei: weiString,
       releasedWei: weiString,
       refundedWei: weiString,
@@ -72,11 +76,7 @@ export type EpochView = z.infer<typeof epochBody>;
 
 export const rewardsBody = z.object({
   tokens: z.array(
-    z.object({
-      token: z.string(),
-      symbol: z.string(),
-      decimals: z.number().int(),
-      role: z.enum(['platform', 'partner']),
+    tokenHead.extend({
       accruingWei: weiString,
       inEpochWei: weiString,
       claimableWei: weiString,

@@ -1,4 +1,5 @@
 import type { Address, Hex } from 'viem';
+import type { StoredLedgerEntry } from '../domain/ledger/verifyLedger.ts';
 
 /** Caravan's contracts on the chain the platform settles on. */
 export type ChainContracts = {
@@ -274,18 +275,9 @@ export type ProvenanceBatch = {
 };
 
 /** One answer's ledger entry with where it sits in a provenance batch. */
-export type AnswerProvenance = {
+export type AnswerProvenance = StoredLedgerEntry & {
   answerId: string;
   projectId: string;
-  seq: number;
-  contributor: string;
-  itemId: string;
-  answerHash: Hex;
-  createdAt: string;
-  prevHash: Hex;
-  hash: Hex;
-  /** The answer as stored now, to check against the hash the ledger recorded. */
-  answer: unknown;
   status: string;
   batch: ProvenanceBatch | null;
   proof: Hex[];

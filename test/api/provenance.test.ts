@@ -75,11 +75,14 @@ describe('provenance', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(5);
+    const { batch } = (await t.call('GET', `/api/answers/${ids[0]}/proof`)).json;
     for (const row of rows) {
-      expect(row.provenance.root).toBe(
-        step.step === 'anchored' ? (await t.call('GET', `/api/answers/${ids[0]}/proof`)).json.batch.root : '',
-      );
-      expect(row.provenance.anchor_tx).toBe((step as { txHash: string }).txHash);
+      expect(row.provenance).toMatchObject({
+        batch_id: batch.batchId,
+        root: batch.root,
+        anchor_tx: batch.txHash,
+      });
+      expect(batch.txHash).toBe((step as { txHash: string }).txHash);
       expect(row.provenance.proof.length).toBeGreaterThan(0);
     }
 

@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import { caravanChain } from '../../src/chain/caravanChain.ts';
+import { anvilRpc } from '../../src/chain/startAnvil.ts';
 import { startLocalChain } from '../../src/chain/startLocalChain.ts';
 import type { Db } from '../../src/db/pool.ts';
 import { txJournal } from '../../src/db/txJournal.ts';
@@ -19,12 +20,7 @@ export async function testChain(
     stakeCooldownSeconds: 86_400,
     fundAccounts: [...listDevAccounts().map((a) => a.address), ...(o.fund ?? [])],
   });
-  const rpc = (method: string, params: unknown[]) =>
-    fetch(local.rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-    }).then((r) => r.json());
+  const rpc = (method: string, params: unknown[] = []) => anvilRpc(local.rpcUrl, method, params);
   return {
     chain: caravanChain(local.clients, local.deployment, txJournal(db, clock)),
     clients: local.clients,

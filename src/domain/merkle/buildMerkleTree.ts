@@ -2,8 +2,6 @@ import { hashPairInto, lessOrEqual } from './hashPair.ts';
 
 export type MerkleTree = {
   root: Uint8Array;
-  /** How many leaves. */
-  size: number;
   /** The proof of the leaf given at input position `i`: its siblings from the bottom up. */
   proof(i: number): Uint8Array[];
   /** Every leaf's proof in input order, each packed as one buffer of 32-byte siblings (for storing). */
@@ -71,7 +69,6 @@ export function buildMerkleTree(leaves: readonly Uint8Array[]): MerkleTree {
   };
   return {
     root: nodes.slice(0, 32),
-    size: n,
     proof: (i) => {
       if (!(i >= 0 && i < n)) throw new Error(`no leaf ${i} in a tree of ${n}`);
       const p = packed(i);

@@ -35,10 +35,3 @@ export function keccak256Into(
     out[o + 3] = v >>> 24;
   }
 }
-
-/** keccak256 of a short input (under 136 bytes), as a new 32-byte array. */
-export function keccak256Short(input: Uint8Array): Uint8Array {
-  const out = new Uint8Array(32);
-  keccak256Into(input, 0, input.length, out, 0);
-  return out;
-}

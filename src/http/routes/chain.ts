@@ -19,13 +19,13 @@ import {
   stakeCallsBody,
   walletCallsBody,
 } from '../../shared/chainApi.ts';
-import type { EpochRow } from '../../usecases/chainPorts.ts';
+import type { EpochRow, SlashRow } from '../../usecases/chainPorts.ts';
 import { type AnswerVerification, verifyAnswer } from '../../usecases/provenance/verifyAnswer.ts';
 import { claimCalls } from '../../usecases/settlement/claimCalls.ts';
 import { fundingCalls, refundCall } from '../../usecases/settlement/fundingCalls.ts';
 import { myRewards } from '../../usecases/settlement/myRewards.ts';
 import { projectEscrow } from '../../usecases/settlement/projectEscrow.ts';
-import { relayClaims } from '../../usecases/settlement/relayClaims.ts';
+import { type RelayResult, relayClaims } from '../../usecases/settlement/relayClaims.ts';
 import { requireChain } from '../../usecases/settlement/requireChain.ts';
 import { sendFromDevWallet } from '../../usecases/settlement/sendFromDevWallet.ts';
 import { settleRewards } from '../../usecases/settlement/settleRewards.ts';
@@ -201,18 +201,7 @@ export function chainRoutes(deps: HttpDeps) {
       responses: ok(relayResultBody, 'The relayed claims'),
     }),
     async (c) => {
-      const r = await relayClaims(deps, { actor: requireActor(c) });
-      return c.json(
-        {
-          claims: r.claims,
-          txs: r.txs.map((t) => ({
-            hash: t.hash,
-            blockNumber: t.blockNumber,
-            gasUsed: t.gasUsed.toString(),
-          })),
-        },
-        200,
-      );
+      return c.json(presentRelay(await relayClaims(deps, { actor: requireActor(c) })), 200);
     },
   );
 
@@ -345,16 +334,8 @@ export function chainRoutes(deps: HttpDeps) {
     }),
     async (c) => {
       requireAdmin(c);
-      const r = await relayClaims(deps, { batchSize: c.req.valid('query').batchSize });
       return c.json(
-        {
-          claims: r.claims,
-          txs: r.txs.map((t) => ({
-            hash: t.hash,
-            blockNumber: t.blockNumber,
-            gasUsed: t.gasUsed.toString(),
-          })),
-        },
+        presentRelay(await relayClaims(deps, { batchSize: c.req.valid('query').batchSize })),
         200,
       );
     },
@@ -377,7 +358,7 @@ export function chainRoutes(deps: HttpDeps) {
         flagId: body.flagId,
         answerIds: body.answerIds,
       });
-      return c.json({ ...s, amountWei: s.amountWei.toString(), createdAt: s.createdAt.toISOString() }, 200);
+      return c.json(presentSlash(s), 200);
     },
   );
 
@@ -393,11 +374,7 @@ export function chainRoutes(deps: HttpDeps) {
       const rows = await deps.settlement.slashes(100);
       return c.json(
         {
-          slashes: rows.map((s) => ({
-            ...s,
-            amountWei: s.amountWei.toString(),
-            createdAt: s.createdAt.toISOString(),
-          })),
+          slashes: rows.map(presentSlash),
         },
         200,
       );
@@ -422,6 +399,23 @@ export function chainRoutes(deps: HttpDeps) {
 
   return app;
 }
+
+/** A relayer run: how many claims, in which transactions. */
+const presentRelay = (r: RelayResult) => ({
+  claims: r.claims,
+  txs: r.txs.map((t) => ({ hash: t.hash, blockNumber: t.blockNumber, gasUsed: t.gasUsed.toString() })),
+});
+
+/** Every field of a slash that leaves the server. */
+const presentSlash = (s: SlashRow) => ({
+  id: s.id,
+  address: s.address,
+  amountWei: s.amountWei.toString(),
+  evidence: s.evidence,
+  evidenceHash: s.evidenceHash,
+  txHash: s.txHash,
+  createdAt: s.createdAt.toISOString(),
+});
 
 /** Every field of a contribution's proof that leaves the server. */
 export function presentAnswerProof(v: AnswerVerification) {

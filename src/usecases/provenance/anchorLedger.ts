@@ -1,20 +1,14 @@
 import { bytesToHex, type Hex, hexToBytes, keccak256, stringToBytes } from 'viem';
+import { projectKey } from '../../domain/chain/projectKey.ts';
 import { canonicalJson } from '../../domain/ledger/canonicalJson.ts';
 import { buildMerkleTree } from '../../domain/merkle/buildMerkleTree.ts';
 import { provenanceLeaf } from '../../domain/merkle/standardLeaf.ts';
 import type { Chain, ProvenanceEntry, ProvenanceStore } from '../chainPorts.ts';
 import type { Clock } from '../ports.ts';
 
-/** A project id as the provenance leaves and the escrow write it: the uuid's 16 bytes, left-aligned in 32. */
-export function projectIdBytes32(projectId: string): Uint8Array {
-  const out = new Uint8Array(32);
-  out.set(hexToBytes(`0x${projectId.replace(/-/g, '')}`), 0);
-  return out;
-}
-
 /** The leaf of one ledger entry in a provenance batch. */
 export function entryLeaf(e: ProvenanceEntry): Uint8Array {
-  return provenanceLeaf(projectIdBytes32(e.projectId), BigInt(e.seq), hexToBytes(e.hash));
+  return provenanceLeaf(hexToBytes(projectKey(e.projectId)), BigInt(e.seq), hexToBytes(e.hash));
 }
 
 /** What a batch covers, per project: the first and last sequence numbers. Its hash goes on chain. */

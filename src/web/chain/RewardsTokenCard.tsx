@@ -1,6 +1,7 @@
 import type { RewardsView } from '../../shared/chainApi.ts';
+import { StackedBar } from '../components/StackedBar.tsx';
 import { formatToken } from '../lib/format.ts';
-import { TokenBar } from './TokenBar.tsx';
+import { shareOf } from './chainLoad.ts';
 
 export type RewardToken = RewardsView['tokens'][number];
 
@@ -36,6 +37,7 @@ export function RewardsTokenCard({ token }: { token: RewardToken }) {
       hint: 'in your wallet',
     },
   ];
+  const total = parts.reduce((sum, p) => sum + (p.wei > 0n ? p.wei : 0n), 0n);
   return (
     <section className="card panel" aria-label={`Earnings in ${token.symbol}`} data-token={token.role}>
       <div className="panel-head">
@@ -53,11 +55,16 @@ export function RewardsTokenCard({ token }: { token: RewardToken }) {
           </div>
         ))}
       </dl>
-      <TokenBar
+      <StackedBar
         label={`${token.symbol} earnings by stage`}
-        symbol={token.symbol}
-        decimals={token.decimals}
-        segments={parts.map(({ key, label, wei, tone }) => ({ key, label, wei, tone }))}
+        segments={parts.map(({ key, label, wei, tone }) => ({
+          key,
+          label,
+          tone,
+          // Widths come from shares of the total; the legend shows the exact token amounts.
+          value: shareOf(wei > 0n ? wei : 0n, total),
+          display: formatToken(wei, token.symbol, token.decimals),
+        }))}
       />
     </section>
   );

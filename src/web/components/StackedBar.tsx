@@ -1,5 +1,5 @@
-/** One part of the whole, coloured by its tone. */
-export type Segment = { key: string; label: string; value: number; tone: string };
+/** One part of the whole, coloured by its tone; `display` replaces the plain count (a token amount, say). */
+export type Segment = { key: string; label: string; value: number; tone: string; display?: string };
 
 /** A single SVG bar split into parts, with a legend that gives each part's count and share. */
 export function StackedBar({ segments, label }: { segments: Segment[]; label: string }) {
@@ -7,13 +7,14 @@ export function StackedBar({ segments, label }: { segments: Segment[]; label: st
   const width = 480;
   const height = 18;
   let x = 0;
+  const shown = (s: Segment) => s.display ?? s.value.toLocaleString();
   return (
     <figure className="stacked">
       <svg
         viewBox={`0 0 ${width} ${height}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`${label}: ${segments.map((s) => `${s.label} ${s.value}`).join(', ')}`}
+        aria-label={`${label}: ${segments.map((s) => `${s.label} ${s.display ?? s.value}`).join(', ')}`}
       >
         <rect x={0} y={0} width={width} height={height} className="stacked-track" />
         {total > 0 &&
@@ -21,7 +22,7 @@ export function StackedBar({ segments, label }: { segments: Segment[]; label: st
             const w = (s.value / total) * width;
             const rect = (
               <rect key={s.key} x={x} y={0} width={w} height={height} className={`seg seg-${s.tone}`}>
-                <title>{`${s.label}: ${s.value.toLocaleString()}`}</title>
+                <title>{`${s.label}: ${shown(s)}`}</title>
               </rect>
             );
             x += w;
@@ -32,7 +33,7 @@ export function StackedBar({ segments, label }: { segments: Segment[]; label: st
         {segments.map((s) => (
           <span key={s.key} className="legend-item" data-segment={s.key}>
             <span className={`legend-swatch seg-${s.tone}`} aria-hidden />
-            {s.label} <strong>{s.value.toLocaleString()}</strong>
+            {s.label} <strong>{shown(s)}</strong>
             {total > 0 && <span className="muted"> · {Math.round((s.value / total) * 100)}%</span>}
           </span>
         ))}
