@@ -14,7 +14,7 @@ import { rewardsDistributorAbi } from '../src/chain/contracts.generated.ts';
 import { anvilRpc } from '../src/chain/startAnvil.ts';
 import { startLocalChain } from '../src/chain/startLocalChain.ts';
 import { buildMerkleTree } from '../src/domain/merkle/buildMerkleTree.ts';
-import { rewardLeaf } from '../src/domain/merkle/standardLeaf.ts';
+import { rewardLeaves } from '../src/domain/merkle/standardLeaf.ts';
 
 type Row = {
   contributors: number;
@@ -47,8 +47,9 @@ export async function settlementGas(sizes: number[], claimSamples = 20): Promise
     for (const [k, n] of sizes.entries()) {
       const amount = 10n ** 18n;
       const accounts = Array.from({ length: n }, (_, i) => accountOf(i, k));
-      const leaves = accounts.map((a) => rewardLeaf(a, d.token, amount));
-      const tree = buildMerkleTree(leaves);
+      const tree = buildMerkleTree(
+        rewardLeaves(accounts.map((account) => ({ account, token: d.token, cumulativeWei: amount }))),
+      );
       const total = amount * BigInt(n);
       // Cumulative totals never go down across epochs: each epoch covers the earlier ones too.
       cumulativeSoFar += total;

@@ -62,8 +62,9 @@ export function provenanceStore(db: Db): ProvenanceStore {
            values ($1, $2, $3, $4, 'built', $5)`,
           [b.batchId, b.root, b.entries.length, b.manifestHash, b.now],
         );
-        for (let i = 0; i < b.entries.length; i += 5000) {
-          const part = b.entries.slice(i, i + 5000);
+        for (let k = 0; k < b.entries.length; k += 5000) {
+          const { positions, proofs } = b.proofs(k, Math.min(k + 5000, b.entries.length));
+          const part = Array.from(positions, (i) => b.entries[i]!);
           await tx.query(
             `insert into provenance_leaves (project_id, seq, batch_id, leaf_index, proof)
              select p, s, $1, i, pr from unnest($2::uuid[], $3::bigint[], $4::int[], $5::bytea[]) as t(p, s, i, pr)`,
@@ -71,8 +72,8 @@ export function provenanceStore(db: Db): ProvenanceStore {
               b.batchId,
               part.map((e) => e.projectId),
               part.map((e) => e.seq),
-              part.map((_, j) => i + j),
-              b.proofs.slice(i, i + 5000).map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)),
+              Array.from(positions),
+              proofs.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)),
             ],
           );
         }

@@ -179,8 +179,9 @@ export function settlementStore(db: Db): SettlementStore {
     saveTree: (epochId, t) =>
       inTransaction(db, async (tx) => {
         await tx.query('delete from epoch_leaves where epoch_id = $1', [epochId]);
-        for (let i = 0; i < t.leaves.length; i += 5000) {
-          const part = t.leaves.slice(i, i + 5000);
+        for (let k = 0; k < t.leaves.length; k += 5000) {
+          const { positions, proofs } = t.proofs(k, Math.min(k + 5000, t.leaves.length));
+          const part = Array.from(positions, (i) => t.leaves[i]!);
           await tx.query(
             `insert into epoch_leaves (epoch_id, account, token, cumulative_wei, proof)
              select $1, * from unnest($2::text[], $3::text[], $4::numeric[], $5::bytea[])`,
@@ -189,7 +190,7 @@ export function settlementStore(db: Db): SettlementStore {
               part.map((l) => l.account),
               part.map((l) => l.token),
               part.map((l) => l.cumulativeWei.toString()),
-              t.proofs.slice(i, i + 5000).map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)),
+              proofs.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)),
             ],
           );
         }

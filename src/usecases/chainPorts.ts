@@ -1,5 +1,6 @@
 import type { Address, Hex } from 'viem';
 import type { StoredLedgerEntry } from '../domain/ledger/verifyLedger.ts';
+import type { MerkleTree } from '../domain/merkle/buildMerkleTree.ts';
 
 /** Caravan's contracts on the chain the platform settles on. */
 export type ChainContracts = {
@@ -215,7 +216,8 @@ export type SettlementStore = {
       manifestHash: Hex;
       totals: Record<string, string>;
       leaves: EpochLeaf[];
-      proofs: Uint8Array[];
+      /** The tree's proofs a range at a time, each with the position of its leaf in `leaves`. */
+      proofs: MerkleTree['proofs'];
     },
   ): Promise<void>;
   markProposed(epochId: string, acceptableAt: Date, now: Date): Promise<void>;
@@ -294,7 +296,8 @@ export type ProvenanceStore = {
     root: Hex;
     manifestHash: Hex;
     entries: ProvenanceEntry[];
-    proofs: Uint8Array[];
+    /** The tree's proofs a range at a time, each with the position of its entry in `entries`. */
+    proofs: MerkleTree['proofs'];
     now: Date;
   }): Promise<void>;
   markAnchored(batchId: Hex, tx: { hash: Hex; blockNumber: number }, at: Date): Promise<void>;

@@ -1,47 +1,67 @@
-import { keccak256Into } from './keccak256.ts';
+import { hashLeaves } from './keccak.ts';
 
-const buffer = new Uint8Array(96);
-const view = new DataView(buffer.buffer);
+export type RewardLeafValue = { account: string; token: string; cumulativeWei: bigint };
+export type ProvenanceLeafValue = { projectId: Uint8Array; seq: bigint; entryHash: Uint8Array };
 
-function putUint256(offset: number, value: bigint) {
-  if (value < 0n || value >= 1n << 256n) throw new Error(`${value} does not fit in a uint256`);
-  for (let i = 3; i >= 0; i--) {
-    view.setBigUint64(offset + i * 8, value & 0xffff_ffff_ffff_ffffn);
-    value >>= 64n;
+const MAX_UINT256 = (1n << 256n) - 1n;
+
+/** Hex digit values by character code; 255 marks a character that is not one. */
+const NIBBLE = new Uint8Array(128).fill(255);
+for (let c = 0; c < 16; c++) {
+  NIBBLE[c.toString(16).charCodeAt(0)] = c;
+  NIBBLE[c.toString(16).toUpperCase().charCodeAt(0)] = c;
+}
+const nibble = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? NIBBLE[c]! : 255;
+};
+
+/** A uint256, big-endian, into the 32 bytes at `at` (which are zero). */
+function putUint256(into: Uint8Array, at: number, value: bigint) {
+  if (value < 0n || value > MAX_UINT256) throw new Error(`${value} does not fit in a uint256`);
+  const hex = value.toString(16);
+  // Two hex digits a byte, from the last byte back; an odd leading digit is a byte of its own.
+  for (let i = hex.length, o = at + 31; i > 0; i -= 2, o--)
+    into[o] = i === 1 ? nibble(hex, 0) : (nibble(hex, i - 2) << 4) | nibble(hex, i - 1);
+}
+
+/** An address (0x and 40 hex digits, any case), left-padded to 32 bytes, into the 32 bytes at `at`. */
+function putAddress(into: Uint8Array, at: number, address: string) {
+  // Checked as it is read: a regular expression per address costs as much as the reading.
+  let invalid = address.length !== 42 || address.charCodeAt(0) !== 48 || address.charCodeAt(1) !== 120;
+  for (let i = 0; i < 20 && !invalid; i++) {
+    const high = nibble(address, 2 + i * 2);
+    const low = nibble(address, 3 + i * 2);
+    invalid = (high | low) > 15;
+    into[at + 12 + i] = (high << 4) | low;
   }
+  if (invalid) throw new Error(`${address} is not an address`);
 }
 
-const nibble = (c: number) => (c <= 57 ? c - 48 : (c | 32) - 87);
-
-function putAddress(offset: number, address: string) {
-  if (!/^0x[0-9a-fA-F]{40}$/.test(address)) throw new Error(`${address} is not an address`);
-  buffer.fill(0, offset, offset + 12);
-  for (let i = 0; i < 20; i++)
-    buffer[offset + 12 + i] =
-      (nibble(address.charCodeAt(2 + i * 2)) << 4) | nibble(address.charCodeAt(3 + i * 2));
+function putBytes32(into: Uint8Array, at: number, value: Uint8Array) {
+  if (value.length !== 32) throw new Error('bytes32 values are 32 bytes');
+  into.set(value, at);
 }
 
-/** keccak256(keccak256(encoded)): the standard tree's leaf, so a leaf can never pass for an internal node. */
-function doubleHash(bytes: Uint8Array): Uint8Array {
-  const out = new Uint8Array(32);
-  keccak256Into(bytes, 0, bytes.length, out, 0);
-  keccak256Into(out, 0, 32, out, 0);
-  return out;
+/**
+ * Rewards leaves, one after another: `(address account, address token, uint256 cumulativeAmount)`, ABI-encoded
+ * and double-hashed like `StandardMerkleTree`, so a leaf can never pass for an internal node.
+ */
+export function rewardLeaves(values: readonly RewardLeafValue[]): Uint8Array {
+  return hashLeaves(values.length, 96, (i, into, at) => {
+    const v = values[i]!;
+    putAddress(into, at, v.account);
+    putAddress(into, at + 32, v.token);
+    putUint256(into, at + 64, v.cumulativeWei);
+  });
 }
 
-/** A rewards leaf: `(address account, address token, uint256 cumulativeAmount)`, ABI-encoded and double-hashed. */
-export function rewardLeaf(account: string, token: string, cumulativeAmountWei: bigint): Uint8Array {
-  putAddress(0, account);
-  putAddress(32, token);
-  putUint256(64, cumulativeAmountWei);
-  return doubleHash(buffer);
-}
-
-/** A provenance leaf: `(bytes32 projectId, uint256 seq, bytes32 entryHash)`, ABI-encoded and double-hashed. */
-export function provenanceLeaf(projectId: Uint8Array, seq: bigint, entryHash: Uint8Array): Uint8Array {
-  if (projectId.length !== 32 || entryHash.length !== 32) throw new Error('bytes32 values are 32 bytes');
-  buffer.set(projectId, 0);
-  putUint256(32, seq);
-  buffer.set(entryHash, 64);
-  return doubleHash(buffer);
+/** Provenance leaves, one after another: `(bytes32 projectId, uint256 seq, bytes32 entryHash)`, ABI-encoded and double-hashed. */
+export function provenanceLeaves(values: readonly ProvenanceLeafValue[]): Uint8Array {
+  return hashLeaves(values.length, 96, (i, into, at) => {
+    const v = values[i]!;
+    putBytes32(into, at, v.projectId);
+    putUint256(into, at + 32, v.seq);
+    putBytes32(into, at + 64, v.entryHash);
+  });
 }

@@ -2,13 +2,19 @@ import { bytesToHex, type Hex, hexToBytes, keccak256, stringToBytes } from 'viem
 import { projectKey } from '../../domain/chain/projectKey.ts';
 import { canonicalJson } from '../../domain/ledger/canonicalJson.ts';
 import { buildMerkleTree } from '../../domain/merkle/buildMerkleTree.ts';
-import { provenanceLeaf } from '../../domain/merkle/standardLeaf.ts';
+import { provenanceLeaves } from '../../domain/merkle/standardLeaf.ts';
 import type { Chain, ProvenanceEntry, ProvenanceStore } from '../chainPorts.ts';
 import type { Clock } from '../ports.ts';
 
-/** The leaf of one ledger entry in a provenance batch. */
-export function entryLeaf(e: ProvenanceEntry): Uint8Array {
-  return provenanceLeaf(hexToBytes(projectKey(e.projectId)), BigInt(e.seq), hexToBytes(e.hash));
+/** The leaves of ledger entries in a provenance batch, one after another. */
+export function entryLeaves(entries: readonly ProvenanceEntry[]): Uint8Array {
+  return provenanceLeaves(
+    entries.map((e) => ({
+      projectId: hexToBytes(projectKey(e.projectId)),
+      seq: BigInt(e.seq),
+      entryHash: hexToBytes(e.hash),
+    })),
+  );
 }
 
 /** What a batch covers, per project: the first and last sequence numbers. Its hash goes on chain. */
@@ -44,7 +50,7 @@ export async function anchorLedger(
   if (!batch) {
     const entries = await provenance.unbatched(maxEntries);
     if (!entries.length) return { step: 'idle' };
-    const tree = buildMerkleTree(entries.map(entryLeaf));
+    const tree = buildMerkleTree(entryLeaves(entries));
     const root = bytesToHex(tree.root);
     const manifest = batchManifest(entries, root);
     const manifestHash = keccak256(stringToBytes(canonicalJson(manifest)));
@@ -54,7 +60,7 @@ export async function anchorLedger(
       root,
       manifestHash,
       entries,
-      proofs: tree.proofsPacked(),
+      proofs: tree.proofs,
       now: clock.now(),
     });
     batch = {

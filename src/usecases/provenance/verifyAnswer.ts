@@ -4,7 +4,7 @@ import { answerHash } from '../../domain/ledger/answerHash.ts';
 import { ledgerEntryHash } from '../../domain/ledger/ledgerEntryHash.ts';
 import { verifyMerkleProof } from '../../domain/merkle/verifyMerkleProof.ts';
 import type { AnswerProvenance, Chain, ProvenanceStore } from '../chainPorts.ts';
-import { entryLeaf } from './anchorLedger.ts';
+import { entryLeaves } from './anchorLedger.ts';
 
 export type ProofCheck = { name: string; ok: boolean | null; detail: string };
 
@@ -60,7 +60,7 @@ export async function verifyAnswer(
     return { provenance: p, leaf: null, checks, verified: false };
   }
   // The leaf is rebuilt from the recomputed entry hash, so a changed entry cannot reuse the old leaf.
-  const leaf = entryLeaf({ projectId: p.projectId, seq: p.seq, hash: entryHash });
+  const leaf = entryLeaves([{ projectId: p.projectId, seq: p.seq, hash: entryHash }]);
   const inBatch = verifyMerkleProof(
     hexToBytes(p.batch.root),
     leaf,

@@ -1,7 +1,7 @@
 import { type Address, bytesToHex, type Hex, keccak256, stringToBytes } from 'viem';
 import { canonicalJson } from '../../domain/ledger/canonicalJson.ts';
 import { buildMerkleTree } from '../../domain/merkle/buildMerkleTree.ts';
-import { rewardLeaf } from '../../domain/merkle/standardLeaf.ts';
+import { rewardLeaves } from '../../domain/merkle/standardLeaf.ts';
 import type { Chain, EpochLeaf, EpochRow, SettlementStore } from '../chainPorts.ts';
 import type { Clock } from '../ports.ts';
 import { syncChain } from './syncChain.ts';
@@ -70,7 +70,7 @@ async function release(deps: SettleRewardsDeps, epoch: EpochRow): Promise<EpochR
       r.amountWei,
     );
   const leaves = await settlement.cumulativeTotals(epoch.epoch);
-  const tree = buildMerkleTree(leaves.map((l) => rewardLeaf(l.account, l.token, l.cumulativeWei)));
+  const tree = buildMerkleTree(rewardLeaves(leaves));
   const totals = totalsByToken(leaves);
   const root = bytesToHex(tree.root);
   const manifestHash = keccak256(
@@ -85,7 +85,7 @@ async function release(deps: SettleRewardsDeps, epoch: EpochRow): Promise<EpochR
       }),
     ),
   );
-  await settlement.saveTree(epoch.id, { root, manifestHash, totals, leaves, proofs: tree.proofsPacked() });
+  await settlement.saveTree(epoch.id, { root, manifestHash, totals, leaves, proofs: tree.proofs });
   return { ...epoch, status: 'built', root, manifestHash, totals, leafCount: leaves.length };
 }
 
