@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // unit: pure code beside its source; db: stores on a real PostgreSQL (embedded, or DATABASE_URL);
-// api: HTTP through the app on a real database; e2e: the web app in Chromium.
+// api: HTTP through the app on a real database; processes: real `caravan start` processes killed and scaled
+// out on one database and one anvil; e2e: the web app in Chromium.
 export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
@@ -14,6 +15,16 @@ export default defineConfig({
           globalSetup: ['test/setup/postgres.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'processes',
+          include: ['test/processes/**/*.test.ts'],
+          globalSetup: ['test/setup/postgres.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

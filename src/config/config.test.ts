@@ -23,7 +23,13 @@ describe('loadConfig', () => {
       publicUrl: undefined,
       chainId: 31_337,
       seedDemo: true,
-      runWorker: true,
+      role: 'all',
+      rateLimits: {
+        signIn: { windowSeconds: 60, perAccount: 30, perAddress: 30 },
+        submit: { windowSeconds: 60, perAccount: 300, perAddress: 3000 },
+        export: { windowSeconds: 3600, perAccount: 60, perAddress: 600 },
+      },
+      trustProxy: false,
       dbPoolSize: 20,
       judge: null,
       qualityDelayMs: 1000,
@@ -54,7 +60,11 @@ describe('loadConfig', () => {
         CARAVAN_PUBLIC_URL: 'https://caravan.example',
         CARAVAN_CHAIN_ID: '8453',
         CARAVAN_SEED_DEMO: 'false',
-        CARAVAN_WORKER: 'false',
+        CARAVAN_ROLE: 'api',
+        CARAVAN_RATE_SIGNIN_PER_MINUTE: '5',
+        CARAVAN_RATE_SUBMIT_PER_MINUTE: '100',
+        CARAVAN_RATE_EXPORT_PER_HOUR: '2',
+        CARAVAN_TRUST_PROXY: 'true',
         CARAVAN_DB_POOL_SIZE: '5',
         CARAVAN_JUDGE_URL: 'http://127.0.0.1:11434/v1',
         CARAVAN_JUDGE_MODEL: 'llama3.1',
@@ -81,7 +91,13 @@ describe('loadConfig', () => {
       publicUrl: 'https://caravan.example',
       chainId: 8453,
       seedDemo: false,
-      runWorker: false,
+      role: 'api',
+      rateLimits: {
+        signIn: { windowSeconds: 60, perAccount: 5, perAddress: 5 },
+        submit: { windowSeconds: 60, perAccount: 100, perAddress: 1000 },
+        export: { windowSeconds: 3600, perAccount: 2, perAddress: 20 },
+      },
+      trustProxy: true,
       dbPoolSize: 5,
       judge: { url: 'http://127.0.0.1:11434/v1', model: 'llama3.1', apiKey: 'sk-test' },
       qualityDelayMs: 250,
@@ -99,6 +115,15 @@ describe('loadConfig', () => {
         stakeCooldownSeconds: 0,
       },
     });
+  });
+
+  it('asks a split role for a shared database and chain', () => {
+    expect(problemsOf({ CARAVAN_ROLE: 'worker' })).toMatch(
+      /CARAVAN_ROLE: the worker role .* needs DATABASE_URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/caravan' }, { role: 'api' })).toThrow(
+      /CHAIN_RPC_URL/,
+    );
   });
 
   it('asks for the operator key when a chain RPC URL is set', () => {
@@ -165,7 +190,7 @@ describe('loadConfig', () => {
       CARAVAN_PUBLIC_URL: 'not a url',
       CARAVAN_CHAIN_ID: '0',
       CARAVAN_SEED_DEMO: '1',
-      CARAVAN_WORKER: 'no',
+      CARAVAN_ROLE: 'web',
       CARAVAN_DB_POOL_SIZE: '501',
       LOG_LEVEL: 'loud',
     });
@@ -179,7 +204,7 @@ describe('loadConfig', () => {
       'CARAVAN_PUBLIC_URL',
       'CARAVAN_CHAIN_ID',
       'CARAVAN_SEED_DEMO',
-      'CARAVAN_WORKER',
+      'CARAVAN_ROLE',
       'CARAVAN_DB_POOL_SIZE',
       'LOG_LEVEL',
     ]);

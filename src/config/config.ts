@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { RateLimits } from '../http/rateLimit.ts';
 
 /** Everything Caravan reads from its environment, parsed once at boot. */
 const envSchema = z.object({
@@ -14,7 +15,16 @@ const envSchema = z.object({
   CARAVAN_PUBLIC_URL: z.url().optional(),
   CARAVAN_CHAIN_ID: z.coerce.number().int().positive().default(31_337),
   CARAVAN_SEED_DEMO: z.enum(['true', 'false']).default('true'),
-  CARAVAN_WORKER: z.enum(['true', 'false']).default('true'),
+  /** What this process runs: the API and web app, the background worker and chain rounds, or both. */
+  CARAVAN_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  /** Sign-in attempts allowed per client address per minute. */
+  CARAVAN_RATE_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  /** Answers and reviews allowed per account per minute (and ten times that per client address). */
+  CARAVAN_RATE_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  /** Exports allowed per account per hour (and ten times that per client address). */
+  CARAVAN_RATE_EXPORT_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /** Take the client's address from X-Forwarded-For (set behind a load balancer that writes it). */
+  CARAVAN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CARAVAN_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   /** A model judge: the base URL of any OpenAI-compatible chat-completions API (ending in /v1). */
   CARAVAN_JUDGE_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -80,7 +90,9 @@ export type Config = {
   publicUrl: string | undefined;
   chainId: number;
   seedDemo: boolean;
-  runWorker: boolean;
+  role: 'all' | 'api' | 'worker';
+  rateLimits: RateLimits;
+  trustProxy: boolean;
   dbPoolSize: number;
   judge: { url: string; model: string; apiKey: string | undefined } | null;
   qualityDelayMs: number;
@@ -101,7 +113,7 @@ export type Config = {
 };
 
 export type ConfigOverrides = Partial<
-  Pick<Config, 'port' | 'dataDir' | 'host' | 'databaseUrl' | 'devWallets'>
+  Pick<Config, 'port' | 'dataDir' | 'host' | 'databaseUrl' | 'devWallets' | 'role'>
 >;
 
 /** Parses the environment (and command-line overrides) into a Config, reporting every problem at once. */
@@ -120,6 +132,12 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     );
   const dataDir = path.resolve(overrides.dataDir ?? e.CARAVAN_DATA_DIR);
   const databaseUrl = overrides.databaseUrl ?? e.DATABASE_URL;
+  const role = overrides.role ?? e.CARAVAN_ROLE;
+  // Split roles share one database and one chain, which the embedded ones cannot be.
+  if (role !== 'all' && (!databaseUrl || !e.CHAIN_RPC_URL))
+    throw new Error(
+      `Caravan's environment has problems:\n  CARAVAN_ROLE: the ${role} role runs beside other processes, so it needs DATABASE_URL (a shared PostgreSQL server) and CHAIN_RPC_URL (a shared chain node)`,
+    );
   return {
     port: overrides.port ?? e.CARAVAN_PORT,
     host: overrides.host ?? e.CARAVAN_HOST,
@@ -129,7 +147,25 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     publicUrl: e.CARAVAN_PUBLIC_URL,
     chainId: e.CARAVAN_CHAIN_ID,
     seedDemo: e.CARAVAN_SEED_DEMO === 'true',
-    runWorker: e.CARAVAN_WORKER === 'true',
+    role,
+    rateLimits: {
+      signIn: {
+        windowSeconds: 60,
+        perAccount: e.CARAVAN_RATE_SIGNIN_PER_MINUTE,
+        perAddress: e.CARAVAN_RATE_SIGNIN_PER_MINUTE,
+      },
+      submit: {
+        windowSeconds: 60,
+        perAccount: e.CARAVAN_RATE_SUBMIT_PER_MINUTE,
+        perAddress: 10 * e.CARAVAN_RATE_SUBMIT_PER_MINUTE,
+      },
+      export: {
+        windowSeconds: 3600,
+        perAccount: e.CARAVAN_RATE_EXPORT_PER_HOUR,
+        perAddress: 10 * e.CARAVAN_RATE_EXPORT_PER_HOUR,
+      },
+    },
+    trustProxy: e.CARAVAN_TRUST_PROXY === 'true',
     dbPoolSize: e.CARAVAN_DB_POOL_SIZE,
     judge: e.CARAVAN_JUDGE_URL
       ? { url: e.CARAVAN_JUDGE_URL, model: e.CARAVAN_JUDGE_MODEL, apiKey: e.CARAVAN_JUDGE_API_KEY }

@@ -99,6 +99,13 @@ export function accountStore(db: Db): AccountStore {
       );
       return r.rows[0]!;
     },
+    async revokeApiKey(orgId, keyId, now) {
+      const r = await db.query(
+        'update api_keys set revoked_at = $3 where org_id = $1 and id = $2 and revoked_at is null',
+        [orgId, keyId, now],
+      );
+      return r.rowCount === 1;
+    },
     async listApiKeys(orgId) {
       const r = await db.query<ApiKeyRow>(
         `select id, name, prefix, created_at as "createdAt", last_used_at as "lastUsedAt" from api_keys

@@ -249,6 +249,10 @@ export function workStore(db: Db): WorkStore {
       return null;
     },
 
+    hasOpenItem(projectId, userId) {
+      return openItemLeft(db, projectId, userId);
+    },
+
     async leaseGold(project, userId, now) {
       const expiresAt = new Date(now.getTime() + project.leaseSeconds * 1000);
       // A gold item leases like any work item (the contributor cannot tell them apart), but it is never

@@ -5,13 +5,18 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
+import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '../domain/errors.ts';
 import { authenticate } from '../usecases/auth/authenticate.ts';
 import { type AppEnv, type HttpDeps, router } from './context.ts';
 import { STATUS_OF } from './errors.ts';
+import type { Metrics } from './metrics.ts';
+import { type RateKind, rateLimit } from './rateLimit.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { blobServeRoutes, blobUploadRoutes } from './routes/blobs.ts';
 import { chainRoutes } from './routes/chain.ts';
+import { opsRoutes } from './routes/ops.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { qaRoutes } from './routes/qa.ts';
@@ -22,14 +27,39 @@ import { workRoutes } from './routes/work.ts';
 export type AppOptions = {
   /** The built web app (dist/web); served with a fallback to index.html for client-side routes. */
   webDir?: string | undefined;
-  /** Answers /healthz with 200 once true. */
-  ready?: () => boolean;
+  /** Answers /healthz and /readyz with 200 once true. */
+  started?: () => boolean;
+  /** Request counts and latencies, served at /metrics; none in tests. */
+  metrics?: Metrics | null;
+  /** Extra readiness checks for /readyz. */
+  readyChecks?: Record<string, () => Promise<unknown>>;
+};
+
+/**
+ * The web app's content security policy: scripts, styles and connections only from this origin; item media may come
+ * from any web host (requesters import image, audio and video URLs); nothing may frame the app.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:', 'https:', 'http:'],
+  mediaSrc: ["'self'", 'blob:', 'https:', 'http:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
 };
 
 /** The whole HTTP surface: the REST API under /api, its OpenAPI document, files, health, and the web app. */
 export function createApp(deps: HttpDeps, options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
+  const metrics = options.metrics ?? null;
 
+  // Handlers that set their own policy (stored files) keep it.
+  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, overwrite: false }));
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
     const log = deps.log.child({ requestId });
@@ -39,14 +69,11 @@ export function createApp(deps: HttpDeps, options: AppOptions = {}) {
     c.header('x-request-id', requestId);
     const started = performance.now();
     await next();
+    const seconds = (performance.now() - started) / 1000;
+    metrics?.observe(c.req.method, routePath(c), c.res.status, seconds);
     if (c.req.path.startsWith('/api/'))
       log.debug(
-        {
-          method: c.req.method,
-          path: c.req.path,
-          status: c.res.status,
-          ms: Math.round(performance.now() - started),
-        },
+        { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) },
         'request',
       );
   });
@@ -101,8 +128,9 @@ export function createApp(deps: HttpDeps, options: AppOptions = {}) {
     );
   });
 
-  app.get('/healthz', (c) =>
-    (options.ready?.() ?? true) ? c.json({ ok: true }) : c.json({ ok: false }, 503),
+  app.route(
+    '/',
+    opsRoutes({ ops: deps.ops, metrics, started: options.started, checks: options.readyChecks }),
   );
 
   const api = router();
@@ -113,6 +141,14 @@ export function createApp(deps: HttpDeps, options: AppOptions = {}) {
     c.set('actor', actor);
     await next();
   });
+  // After authentication, so submissions and exports count against the account as well as the address.
+  const limit = (kind: RateKind) => rateLimit(deps.rateLimiting, kind);
+  api.post('/auth/siwe', limit('signIn'));
+  api.post('/auth/dev', limit('signIn'));
+  api.get('/auth/nonce', limit('signIn'));
+  api.post('/assignments/:id/answer', limit('submit'));
+  api.post('/reviews/:id', limit('submit'));
+  api.get('/projects/:id/export', limit('export'));
   api.route('/', authRoutes(deps));
   api.route('/', projectRoutes(deps));
   api.route('/', qualityRoutes(deps));

@@ -2,7 +2,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.ts';
 import type { Deps } from '../usecases/deps.ts';
-import type { Actor } from '../usecases/ports.ts';
+import type { Actor, OpsStore } from '../usecases/ports.ts';
+import type { RateLimiting } from './rateLimit.ts';
 
 export type AppEnv = {
   Variables: { actor: Actor | null; requestId: string; log: Logger };
@@ -13,6 +14,9 @@ export type HttpDeps = Deps & {
   publicUrl: string | undefined;
   /** Where wallets reach the chain (shown to the web app and the CLI). */
   chainRpcUrl?: string | null;
+  /** Request limits on sign-in, submissions and exports; none turns them off (tests). */
+  rateLimiting: RateLimiting | null;
+  ops: OpsStore;
 };
 
 /** A router whose validation failures answer `{ error: { code, message, details } }` with 400. */

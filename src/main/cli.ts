@@ -5,7 +5,7 @@ import { credentialsPath, readCredentials, writeCredentials } from '../cli/crede
 import { importFile } from '../cli/importFile.ts';
 import { login } from '../cli/login.ts';
 import { progressBar } from '../cli/progress.ts';
-import { loadConfig } from '../config/config.ts';
+import { type Config, loadConfig } from '../config/config.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
   CATEGORICAL_METHODS,
@@ -18,6 +18,7 @@ import { addChainCommands } from './chainCommands.ts';
 import { startPlatform } from './server.ts';
 
 const env = process.env;
+type Role = Config['role'];
 const program = new Command('caravan')
   .description('Caravan: crowdsourced AI data with fair pay and provable contributions')
   .showHelpAfterError();
@@ -36,28 +37,41 @@ program
   .option('-d, --data-dir <dir>', 'where the embedded database and files live')
   .option('--host <host>', 'interface to listen on')
   .option('--dev-wallets', 'allow signing in with local development keys (never on a public server)')
-  .action(async (o: { port?: number; dataDir?: string; host?: string; devWallets?: boolean }) => {
-    const overrides: Parameters<typeof loadConfig>[1] = {};
-    if (o.port !== undefined) overrides.port = o.port;
-    if (o.dataDir) overrides.dataDir = o.dataDir;
-    if (o.host) overrides.host = o.host;
-    if (o.devWallets) overrides.devWallets = true;
-    const config = loadConfig(env, overrides);
-    const platform = await startPlatform(config);
-    process.stdout.write(`\nCaravan is running at ${platform.url}\n`);
-    if (config.devWallets)
+  .addOption(
+    new Option(
+      '--role <role>',
+      'what this process runs: api (API and web app), worker (jobs and chain rounds) or all',
+    ).choices(['all', 'api', 'worker'] as const),
+  )
+  .action(
+    async (o: { port?: number; dataDir?: string; host?: string; devWallets?: boolean; role?: Role }) => {
+      const overrides: Parameters<typeof loadConfig>[1] = {};
+      if (o.role) overrides.role = o.role;
+      if (o.port !== undefined) overrides.port = o.port;
+      if (o.dataDir) overrides.dataDir = o.dataDir;
+      if (o.host) overrides.host = o.host;
+      if (o.devWallets) overrides.devWallets = true;
+      const config = loadConfig(env, overrides);
+      const platform = await startPlatform(config);
       process.stdout.write(
-        'Development wallets are on: sign in as "requester", "alice", "bob", "reviewer" or "admin" from the sign-in page.\n',
+        config.role === 'worker'
+          ? `\nCaravan worker is running; health and metrics at ${platform.url}\n`
+          : `\nCaravan${config.role === 'api' ? ' API' : ''} is running at ${platform.url}\n`,
       );
-    process.stdout.write('Press Ctrl+C to stop.\n\n');
-    const stop = async () => {
-      process.stdout.write('stopping…\n');
-      await platform.stop();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+      if (config.devWallets)
+        process.stdout.write(
+          'Development wallets are on: sign in as "requester", "alice", "bob", "reviewer" or "admin" from the sign-in page.\n',
+        );
+      process.stdout.write('Press Ctrl+C to stop.\n\n');
+      const stop = async () => {
+        process.stdout.write('stopping…\n');
+        await platform.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+  );
 
 const serverOption = () => new Option('--url <url>', 'the Caravan server').env('CARAVAN_URL');
 

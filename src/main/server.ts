@@ -6,10 +6,13 @@ import pino from 'pino';
 import type { Config } from '../config/config.ts';
 import { type RunningPostgres, startEmbeddedPostgres } from '../db/embeddedPostgres.ts';
 import { migrate } from '../db/migrate.ts';
-import { createPool } from '../db/pool.ts';
+import { createPool, type Db } from '../db/pool.ts';
+import { rateLimitStore } from '../db/rateLimitStore.ts';
 import { type ProgressRules, progressRules } from '../domain/progress/progressRules.ts';
 import { createApp } from '../http/app.ts';
 import type { HttpDeps } from '../http/context.ts';
+import { createMetrics } from '../http/metrics.ts';
+import { opsRoutes } from '../http/routes/ops.ts';
 import { openAiCompatibleJudge } from '../judge/openAiCompatibleJudge.ts';
 import type { Chain } from '../usecases/chainPorts.ts';
 import { anchorLedger } from '../usecases/provenance/anchorLedger.ts';
@@ -63,20 +66,26 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
     reputationSigner: config.reputationSigner ?? null,
     progressRules: await readProgressRules(config.progressRulesFile),
     judge: config.judge ? openAiCompatibleJudge(config.judge) : null,
+    rateLimits: config.rateLimits,
+    trustProxy: config.trustProxy,
     log,
   });
-  if (config.seedDemo && (await seedDemo(deps))) log.info('demo data seeded');
-  const worker = config.runWorker
+  if (config.seedDemo && (await seedOnce(pool, () => seedDemo(deps)))) log.info('demo data seeded');
+  const runsWorker = config.role !== 'api';
+  const metrics = createMetrics(deps.ops, config.role);
+  const worker = runsWorker
     ? await startWorker(pool, {
         work: deps.work,
         quality: deps.quality,
         qualityQueue: deps.qualityQueue,
+        rateWindows: rateLimitStore(pool),
         clock: deps.clock,
         log,
+        onJobRun: metrics.jobRun,
       })
     : null;
 
-  const chainLoop = config.runWorker
+  const chainLoop = runsWorker
     ? startChainLoop({
         intervalMs: config.chain.settleSeconds * 1000,
         log,
@@ -84,20 +93,33 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
       })
     : null;
 
-  const webDir = await ensureWebBuilt(ROOT, log);
-  const app = createApp(deps, { webDir });
+  let started = false;
+  const readyChecks = { chain: () => chain.chain.now().then((t) => `latest block at ${t.toISOString()}`) };
+  // A worker serves only health, readiness and metrics; the API and web app run where the role says.
+  const app =
+    config.role === 'worker'
+      ? opsRoutes({ ops: deps.ops, metrics, started: () => started, checks: readyChecks })
+      : createApp(deps, {
+          webDir: await ensureWebBuilt(ROOT, log),
+          metrics,
+          started: () => started,
+          readyChecks,
+        });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
+  started = true;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  log.info({ url, role: config.role }, 'listening');
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      started = false;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await chainLoop?.stop();
       await worker?.stop();
@@ -140,6 +162,18 @@ async function readProgressRules(file: string | undefined): Promise<ProgressRule
       `CARAVAN_PROGRESS_RULES: ${file} has problems:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
     );
   return parsed.data;
+}
+
+/** Seeds under a database lock, so processes starting together seed once. */
+async function seedOnce(pool: Db, seed: () => Promise<boolean>): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', ['caravan-seed-demo']);
+    return await seed();
+  } finally {
+    await client.query('select pg_advisory_unlock(hashtext($1))', ['caravan-seed-demo']).catch(() => {});
+    client.release();
+  }
 }
 
 async function ensureDatabase(adminUrl: string, name: string) {

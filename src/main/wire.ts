@@ -2,17 +2,20 @@ import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { localBlobStore } from '../blobs/localBlobStore.ts';
 import { accountStore } from '../db/accountStore.ts';
+import { opsStore } from '../db/opsStore.ts';
 import type { Db } from '../db/pool.ts';
 import { progressStore } from '../db/progressStore.ts';
 import { projectStore } from '../db/projectStore.ts';
 import { provenanceStore } from '../db/provenanceStore.ts';
 import { qaStore } from '../db/qaStore.ts';
 import { qualityStore } from '../db/qualityStore.ts';
+import { rateLimitStore } from '../db/rateLimitStore.ts';
 import { reviewStore } from '../db/reviewStore.ts';
 import { settlementStore } from '../db/settlementStore.ts';
 import { workStore } from '../db/workStore.ts';
 import { type ProgressRules, progressRules } from '../domain/progress/progressRules.ts';
 import type { HttpDeps } from '../http/context.ts';
+import type { RateLimits } from '../http/rateLimit.ts';
 import { httpLinkChecker } from '../links/httpLinkChecker.ts';
 import { cacheSessions } from '../usecases/auth/cacheSessions.ts';
 import type { Chain } from '../usecases/chainPorts.ts';
@@ -42,6 +45,9 @@ export type WireOptions = {
   publicUrl?: string | undefined;
   clock?: Clock;
   log?: Logger;
+  /** Request limits (sign-in, submissions, exports) counted in the database; off when not given. */
+  rateLimits?: RateLimits | null;
+  trustProxy?: boolean;
 };
 
 /** Wires the real stores on a database into the dependencies every use case and route takes. */
@@ -84,6 +90,10 @@ export function wire(db: Db, o: WireOptions): HttpDeps {
     log,
     publicUrl: o.publicUrl,
     chainRpcUrl: o.chainRpcUrl ?? null,
+    ops: opsStore(db),
+    rateLimiting: o.rateLimits
+      ? { limits: o.rateLimits, store: rateLimitStore(db), clock, trustProxy: o.trustProxy ?? false }
+      : null,
   };
   return deps;
 }

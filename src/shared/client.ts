@@ -152,6 +152,8 @@ export function createClient(options: ClientOptions = {}) {
       request<Out<typeof createdApiKeyBody>>('POST', `/api/orgs/${orgId}/api-keys`, { name }),
     listApiKeys: (orgId: string) =>
       request<{ keys: Out<typeof apiKeyBody>[] }>('GET', `/api/orgs/${orgId}/api-keys`),
+    revokeApiKey: (orgId: string, keyId: string) =>
+      request<{ revoked: true }>('DELETE', `/api/orgs/${orgId}/api-keys/${keyId}`),
 
     createProject: (input: CreateProjectInput) =>
       request<Out<typeof projectBody>>('POST', '/api/projects', input),

@@ -63,6 +63,8 @@ export type AccountStore = {
     keyHash: Uint8Array;
   }): Promise<ApiKeyRow>;
   listApiKeys(orgId: string): Promise<ApiKeyRow[]>;
+  /** Revokes one of the organization's live keys; false if it has no such live key. */
+  revokeApiKey(orgId: string, keyId: string, now: Date): Promise<boolean>;
 };
 export type ApiKeyRow = {
   id: string;
@@ -151,6 +153,8 @@ export type WorkStore = {
   leaseContext(projectId: string, userId: string, now: Date, dayStart: Date): Promise<LeaseContext | null>;
   /** A new lease on the next open item this contributor has not seen; null when none is left. */
   leaseNew(project: ProjectRow, userId: string, now: Date): Promise<Lease | null>;
+  /** Whether an open item this contributor has not seen is left (no lease taken). */
+  hasOpenItem(projectId: string, userId: string): Promise<boolean>;
   /** A lease on a random gold item this contributor has not seen, handed out like any work item. */
   leaseGold(project: ProjectRow, userId: string, now: Date): Promise<Lease | null>;
   /** Earlier text answers in the project sharing an LSH band bucket with `buckets` (one per band). */
@@ -250,6 +254,29 @@ export type HistoryRow = {
 export type BlobStore = {
   put(bytes: Uint8Array, contentType: string): Promise<{ sha256: string; size: number }>;
   get(sha256: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
+};
+
+/** Counts requests in fixed windows shared by every process. */
+export type RateLimitStore = {
+  /** Counts one request against each key's window starting at `windowStart`; the counts, key by key. */
+  hit(keys: string[], windowStart: Date): Promise<number[]>;
+  /** Forgets windows that started before `before`. */
+  sweep(before: Date): Promise<number>;
+};
+
+/** What operators watch: readiness and the figures behind the metrics. */
+export type OpsStore = {
+  /** Answers once the database does; how many migrations it has. */
+  ready(): Promise<{ migrations: number }>;
+  gauges(): Promise<{
+    answersPending: number;
+    answersInReview: number;
+    jobsWaiting: number;
+    jobsRunning: number;
+    jobsFailing: number;
+    latestEpoch: { epoch: number; status: string } | null;
+    acceptedEpoch: number | null;
+  }>;
 };
 
 /** Asks for a quality pass over a project soon; many asks in a short while make one pass. */

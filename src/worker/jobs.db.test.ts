@@ -5,6 +5,7 @@ import { accountStore } from '../db/accountStore.ts';
 import type { Db } from '../db/pool.ts';
 import { projectStore } from '../db/projectStore.ts';
 import { qualityStore } from '../db/qualityStore.ts';
+import { rateLimitStore } from '../db/rateLimitStore.ts';
 import { workStore } from '../db/workStore.ts';
 import { createProjectBody } from '../shared/api.ts';
 import { startWorker } from './jobs.ts';
@@ -46,6 +47,7 @@ describe('background jobs', () => {
         work,
         quality: qualityStore(db),
         qualityQueue: { touch: () => {} },
+        rateWindows: rateLimitStore(db),
         clock: { now: () => new Date() },
         log: pino({ level: 'silent' }),
       },
@@ -64,5 +66,19 @@ describe('background jobs', () => {
     } finally {
       await runner.stop();
     }
+  });
+
+  it('counts requests per key and window, restarts a new window at one, and forgets old windows', async () => {
+    const windows = rateLimitStore(db);
+    const first = new Date('2026-01-01T10:00:00Z');
+    expect(await windows.hit(['a', 'b'], first)).toEqual([1, 1]);
+    expect(await windows.hit(['a', 'b'], first)).toEqual([2, 2]);
+    expect(await windows.hit(['b', 'a'], first)).toEqual([3, 3]);
+    expect(await windows.hit(['a'], new Date('2026-01-01T10:01:00Z'))).toEqual([1]);
+    // Concurrent hits on one key are all counted.
+    await Promise.all(Array.from({ length: 20 }, () => windows.hit(['c'], first)));
+    expect(await windows.hit(['c'], first)).toEqual([21]);
+    expect(await windows.sweep(new Date('2026-01-01T10:00:30Z'))).toBe(2);
+    expect(await windows.hit(['b'], first)).toEqual([1]);
   });
 });

@@ -3,7 +3,7 @@ import { Logger, run } from 'graphile-worker';
 import type pg from 'pg';
 import type { Logger as Pino } from 'pino';
 import { z } from 'zod';
-import type { Clock, QualityQueue, QualityStore, WorkStore } from '../usecases/ports.ts';
+import type { Clock, QualityQueue, QualityStore, RateLimitStore, WorkStore } from '../usecases/ports.ts';
 
 /** A job is data plus a handler: a name, a versioned payload schema and an idempotent handler. */
 type Job<S extends z.ZodType> = {
@@ -15,13 +15,16 @@ type Job<S extends z.ZodType> = {
 
 export type WorkerDeps = {
   work: WorkStore;
+  rateWindows: RateLimitStore;
   qualityQueue: QualityQueue;
   quality: QualityStore;
   clock: Clock;
   log: Pino;
+  /** Told of every job run, for metrics. */
+  onJobRun?: (task: string, outcome: 'completed' | 'failed') => void;
 };
 
-/** The background jobs: returning items whose leases ran out, and sweeping up quality passes left undone. */
+/** The background jobs: returning items whose leases ran out, sweeping up quality passes left undone, forgetting old rate-limit windows. */
 export function jobs(deps: WorkerDeps) {
   const expireLeases: Job<z.ZodObject<{ projectId: z.ZodOptional<z.ZodString> }>> = {
     name: 'expire_leases',
@@ -42,7 +45,16 @@ export function jobs(deps: WorkerDeps) {
       for (const projectId of await deps.quality.projectsWithPending()) deps.qualityQueue.touch(projectId);
     },
   };
-  return [expireLeases, qualitySweep];
+  const forgetRateWindows: Job<z.ZodObject> = {
+    name: 'forget_rate_windows',
+    version: 1,
+    payload: z.object({}),
+    // The longest window is an hour; older counters say nothing any more.
+    handle: async () => {
+      await deps.rateWindows.sweep(new Date(deps.clock.now().getTime() - 2 * 3600_000));
+    },
+  };
+  return [expireLeases, qualitySweep, forgetRateWindows];
 }
 
 /** Starts graphile-worker on the same database, with the jobs and their schedule. */
@@ -53,19 +65,26 @@ export async function startWorker(pool: pg.Pool, deps: WorkerDeps, concurrency =
       const parsed = job.payload.safeParse(raw ?? {});
       if (!parsed.success)
         throw new Error(`job ${job.name} v${job.version} got a bad payload: ${parsed.error.message}`);
-      await job.handle(parsed.data);
+      try {
+        await job.handle(parsed.data);
+        deps.onJobRun?.(job.name, 'completed');
+      } catch (error) {
+        deps.onJobRun?.(job.name, 'failed');
+        throw error;
+      }
     };
   }
   // Every minute; a missed minute is not backfilled.
   const crontab = [
     '* * * * * expire_leases ?id=expire_leases {}',
     '* * * * * quality_sweep ?id=quality_sweep {}',
+    '17 * * * * forget_rate_windows ?id=forget_rate_windows {}',
   ].join('\n');
   const logger: WorkerLogger = new Logger(() => (level, message, meta) => {
     const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
     deps.log[method]({ worker: true, ...meta }, message);
   });
-  return run({
+  const runner = await run({
     pgPool: pool,
     taskList,
     crontab,
@@ -74,4 +93,7 @@ export async function startWorker(pool: pg.Pool, deps: WorkerDeps, concurrency =
     pollInterval: 2000,
     logger,
   });
+  // Answers left pending by a crash or restart get their quality pass now, not at the next minute.
+  await runner.addJob('quality_sweep', {}, { jobKey: 'quality_sweep_on_start' });
+  return runner;
 }

@@ -31,6 +31,10 @@ describe('the labeling loop in a browser', () => {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // The content security policy must not block anything the app itself does.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+    });
 
     // The requester creates a single-choice project through the form.
     await signInAs(page, 'requester');

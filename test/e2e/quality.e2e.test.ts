@@ -13,6 +13,10 @@ async function pageAs(account: string): Promise<{ page: Page; errors: string[] }
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The content security policy must not block anything the app itself does.
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   await page.goto(`${base}/signin`);
   await page.getByRole('button', { name: new RegExp(`^Sign in as ${account}\\b`) }).click();
   await page.locator('.topnav').waitFor();

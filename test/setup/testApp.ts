@@ -1,11 +1,14 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { keccak256, stringToBytes } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import { createApp } from '../../src/http/app.ts';
 import type { HttpDeps } from '../../src/http/context.ts';
+import { createMetrics } from '../../src/http/metrics.ts';
+import type { RateLimits } from '../../src/http/rateLimit.ts';
 import { httpLinkChecker } from '../../src/links/httpLinkChecker.ts';
 import { wire } from '../../src/main/wire.ts';
 import type { Clock } from '../../src/usecases/ports.ts';
@@ -32,7 +35,19 @@ export function testClock(
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
 
 /** The real app on a fresh database, driven through `app.request` (no port), with cookie-keeping sessions. */
-export async function testApp(options: { devWallets?: boolean; chain?: boolean; holdSeconds?: number } = {}) {
+export async function testApp(
+  options: {
+    devWallets?: boolean;
+    chain?: boolean;
+    holdSeconds?: number;
+    /** Request limits; off unless given. */
+    rateLimits?: RateLimits;
+    trustProxy?: boolean;
+    /** Serve /metrics. */
+    metrics?: boolean;
+    log?: Logger;
+  } = {},
+) {
   const database = await testDb();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'caravan-test-data-'));
   const clock = testClock();
@@ -49,8 +64,11 @@ export async function testApp(options: { devWallets?: boolean; chain?: boolean; 
     chain: chain?.chain ?? null,
     chainRpcUrl: chain?.rpcUrl ?? null,
     holdSeconds: options.holdSeconds ?? 0,
+    rateLimits: options.rateLimits ?? null,
+    trustProxy: options.trustProxy ?? false,
+    ...(options.log ? { log: options.log } : {}),
   });
-  const app = createApp(deps);
+  const app = createApp(deps, { metrics: options.metrics ? createMetrics(deps.ops, 'all') : null });
 
   /** Sends a request; `as` is a session cookie from `signIn`, or an API key with `apiKey`. */
   async function call(

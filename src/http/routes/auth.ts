@@ -18,6 +18,7 @@ import {
 import { createApiKey } from '../../usecases/auth/createApiKey.ts';
 import { devSignIn, listDevAccounts } from '../../usecases/auth/devSignIn.ts';
 import { hashSecret } from '../../usecases/auth/keys.ts';
+import { revokeApiKey } from '../../usecases/auth/revokeApiKey.ts';
 import { issueNonce, type SignInResult, signInWithEthereum } from '../../usecases/auth/signInWithEthereum.ts';
 import type { Actor } from '../../usecases/ports.ts';
 import { type AppEnv, type HttpDeps, requireActor, router, siweOrigin } from '../context.ts';
@@ -184,6 +185,23 @@ export function authRoutes(deps: HttpDeps) {
       if (!actor.orgs.some((o) => o.id === orgId))
         throw new DomainError('NOT_FOUND', 'no such organization of yours');
       return c.json({ keys: (await deps.accounts.listApiKeys(orgId)).map(presentApiKey) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/orgs/{orgId}/api-keys/{keyId}',
+      tags: ['orgs'],
+      summary: 'Revoke an API key; requests with it are refused from now on',
+      request: {
+        params: orgParams.extend({ keyId: z.string().uuid('API key ids are UUIDs') }),
+      },
+      responses: ok(z.object({ revoked: z.literal(true) }), 'The key is revoked'),
+    }),
+    async (c) => {
+      await revokeApiKey(deps, requireActor(c), c.req.valid('param'));
+      return c.json({ revoked: true as const }, 200);
     },
   );
 

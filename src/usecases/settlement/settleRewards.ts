@@ -2,7 +2,8 @@ import { type Address, bytesToHex, type Hex, keccak256, stringToBytes } from 'vi
 import { canonicalJson } from '../../domain/ledger/canonicalJson.ts';
 import { buildMerkleTree } from '../../domain/merkle/buildMerkleTree.ts';
 import { rewardLeaves } from '../../domain/merkle/standardLeaf.ts';
-import type { Chain, EpochLeaf, EpochRow, SettlementStore } from '../chainPorts.ts';
+import { totalsByToken } from '../../domain/settlement/totalsByToken.ts';
+import type { Chain, EpochRow, SettlementStore } from '../chainPorts.ts';
 import type { Clock } from '../ports.ts';
 import { syncChain } from './syncChain.ts';
 
@@ -126,10 +127,4 @@ function byAddress(a: string, b: string): number {
   const x = BigInt(a);
   const y = BigInt(b);
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-function totalsByToken(leaves: EpochLeaf[]): Record<string, string> {
-  const sums = new Map<string, bigint>();
-  for (const l of leaves) sums.set(l.token, (sums.get(l.token) ?? 0n) + l.cumulativeWei);
-  return Object.fromEntries([...sums].map(([t, v]) => [t, v.toString()]));
 }

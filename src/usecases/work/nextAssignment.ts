@@ -54,7 +54,14 @@ export async function nextAssignment(
   const held = live.find((l) => BigInt(l.id) > after);
   if (held) return held;
   if (live.length >= deps.settings.maxLiveLeases) return live[0] ?? null;
-  await checkOnChainGates(deps, actor, context);
+  try {
+    await checkOnChainGates(deps, actor, context);
+  } catch (error) {
+    // A project whose work is all handed out has used its budget too: say there is nothing left, not "add funds".
+    if (error instanceof DomainError && error.code === 'ESCROW_EMPTY')
+      if (!(await deps.work.hasOpenItem(project.id, actor.id))) return null;
+    throw error;
+  }
   // Gold items are mixed in at the project's share, looking like any other item.
   if (project.goldCount > 0 && deps.random() < project.goldShare) {
     const goldLease = await deps.work.leaseGold(project, actor.id, now);

@@ -110,7 +110,7 @@ export function dawidSkene(answers: CategoricalAnswers, options: DawidSkeneOptio
     }
   }
   return {
-    ...categoricalResult(posteriors, nItems, K),
+    ...categoricalResult(posteriors, answers),
     workerSkill,
     confusion,
     classPrior,

@@ -152,7 +152,7 @@ export function glad(answers: CategoricalAnswers, options: GladOptions = {}): Gl
   const itemDifficulty = new Float64Array(nItems);
   for (let i = 0; i < nItems; i++) itemDifficulty[i] = 1 / easiness[i]!;
   return {
-    ...categoricalResult(posteriors, nItems, K),
+    ...categoricalResult(posteriors, answers),
     workerSkill: ability,
     itemDifficulty,
     classPrior,

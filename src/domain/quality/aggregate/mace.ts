@@ -144,7 +144,7 @@ export function mace(answers: CategoricalAnswers, options: MaceOptions = {}): Ma
     if (iterations < maxIterations) mStep();
   }
   return {
-    ...categoricalResult(posteriors, nItems, K),
+    ...categoricalResult(posteriors, answers),
     workerSkill: competence,
     spamDistribution,
     classPrior,

@@ -10,5 +10,5 @@ import { tallyVotes } from './tallyVotes.ts';
  */
 export function majorityVote(answers: CategoricalAnswers): CategoricalResult {
   assertAnswers(answers);
-  return categoricalResult(tallyVotes(answers), answers.nItems, answers.nClasses);
+  return categoricalResult(tallyVotes(answers), answers);
 }

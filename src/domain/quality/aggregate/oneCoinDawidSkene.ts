@@ -95,7 +95,7 @@ export function oneCoinDawidSkene(
     if (iterations < maxIterations) mStep();
   }
   return {
-    ...categoricalResult(posteriors, nItems, K),
+    ...categoricalResult(posteriors, answers),
     workerSkill: Float64Array.from(workerSkill),
     classPrior,
     iterations,

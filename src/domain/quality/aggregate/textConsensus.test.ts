@@ -16,6 +16,11 @@ describe('textConsensus', () => {
     expect(textConsensus(['abc', 'abd'])!.index).toBe(0);
   });
 
+  it('sees a tie even when the two sums round apart', () => {
+    // Texts 1 and 3 both sum to 25/12; added up in floating point, text 3's came out one bit smaller.
+    expect(textConsensus(['aaaé', 'é  é', '', 'é a'])!.index).toBe(1);
+  });
+
   it('compares normalised texts but returns the original', () => {
     const result = textConsensus(['  Hello   world ', 'Hello world', 'Hallo world']);
     expect(result!.index).toBe(0);

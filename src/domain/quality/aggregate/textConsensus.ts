@@ -15,6 +15,12 @@ export type TextConsensusResult = {
   readonly answerCount: number;
 };
 
+/**
+ * Equal sums of the same distances added in another order can differ in the last bit (two texts at 25/12 came
+ * out 2.0833333333333335 and 2.083333333333333), so sums this close are a tie and go to the earliest text.
+ */
+const TIE = 1e-12;
+
 function defaultNormalize(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
@@ -47,7 +53,7 @@ export function textConsensus(
   for (let i = 0; i < n; i++) {
     let sum = 0;
     for (let j = 0; j < n; j++) sum += distance[i * n + j]!;
-    if (sum < bestSum) {
+    if (sum < bestSum - TIE) {
       bestSum = sum;
       best = i;
     }

@@ -15,8 +15,8 @@ export type WeightedMajorityVoteResult = CategoricalResult & {
  */
 export function weightedMajorityVote(answers: CategoricalAnswers): WeightedMajorityVoteResult {
   assertAnswers(answers);
-  const { items, workers, labels, nItems, nWorkers, nClasses } = answers;
-  const plain = categoricalResult(tallyVotes(answers), nItems, nClasses);
+  const { items, workers, labels, nWorkers } = answers;
+  const plain = categoricalResult(tallyVotes(answers), answers);
   const agree = new Float64Array(nWorkers);
   const total = new Float64Array(nWorkers);
   for (let a = 0; a < items.length; a++) {
@@ -29,5 +29,5 @@ export function weightedMajorityVote(answers: CategoricalAnswers): WeightedMajor
 
   // Every answered item has at least one answer that agrees with its majority, and that worker's weight is
   // above zero, so no answered item loses all its weight.
-  return { ...categoricalResult(tallyVotes(answers, workerSkill), nItems, nClasses), workerSkill };
+  return { ...categoricalResult(tallyVotes(answers, workerSkill), answers), workerSkill };
 }
