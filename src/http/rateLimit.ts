@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError } from '../domain/errors.ts';
-import type { Clock, RateLimitStore } from '../usecases/ports.ts';
-import type { AppEnv } from './context.ts';
+import type { Actor, Clock, RateLimitStore } from '../usecases/ports.ts';
 
 export type RateKind = 'signIn' | 'submit' | 'export';
 
@@ -37,7 +36,10 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
  * Counts the request against its account's and its address's window and refuses it with 429 and Retry-After
  * once either is over the limit. Runs after authentication, so the account is known where there is one.
  */
-export function rateLimit(limiting: RateLimiting | null, kind: RateKind): MiddlewareHandler<AppEnv> {
+export function rateLimit(
+  limiting: RateLimiting | null,
+  kind: RateKind,
+): MiddlewareHandler<{ Variables: { actor: Actor | null } }> {
   return async (c, next) => {
     if (!limiting) return next();
     const limit = limiting.limits[kind];

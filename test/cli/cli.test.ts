@@ -129,7 +129,7 @@ describe('caravan CLI', () => {
     expect((await fs.readFile(out, 'utf8')).split('\r\n')[0]).toBe(
       'item_id,external_id,contributor,answer,status,duration_ms,created_at,ledger_seq,ledger_hash,data',
     );
-  });
+  }, 90_000);
 
   it('funds a project, claims settled rewards through the relayer, and proves an answer (or fails loudly)', async () => {
     expect((await caravan('login', '--dev', 'requester')).code).toBe(0);
@@ -217,7 +217,7 @@ describe('caravan CLI', () => {
     expect(tampered.stdout).toContain('✗ answer: the stored answer hashes to');
     expect(tampered.stdout).toContain('NOT VERIFIED');
     expect(tampered.code).toBe(1);
-  });
+  }, 90_000);
 
   it('explains a bad project file field by field', async () => {
     const definition = path.join(dir, 'bad-project.json');
