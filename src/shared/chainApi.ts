@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addressString } from './api.ts';
+import { storableText } from './text.ts';
 import { weiString } from './weiString.ts';
 
 const hex = z.string().regex(/^0x[0-9a-fA-F]*$/);
@@ -124,7 +125,7 @@ export const stakeCallsBody = z.object({
 export const slashInputBody = z.object({
   address: addressString,
   amountWei: weiString.refine((v) => BigInt(v) > 0n, 'slash an amount above 0'),
-  reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(2000),
+  reason: storableText().trim().min(3, 'say why (at least 3 characters)').max(2000),
   flagId: z
     .string()
     .regex(/^\d{1,18}$/)

@@ -36,7 +36,7 @@ export const METHOD_LABELS: Record<Method, string> = {
 const choiceSchema = z.object({
   value: storableText().trim().min(1).max(100),
   label: storableText().trim().min(1).max(200),
-  hotkey: z.string().length(1).optional(),
+  hotkey: storableText().length(1).optional(),
 });
 export type Choice = z.infer<typeof choiceSchema>;
 

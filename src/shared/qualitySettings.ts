@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { screeningRules } from './screeningRules.ts';
+import { storableText } from './text.ts';
 import { weiString } from './weiString.ts';
 
 const share = z.number().min(0).max(1);
@@ -65,7 +66,7 @@ export const qualitySettings = z
         /** Ask the server's model judge about answers the machine checks cannot settle. */
         enabled: z.boolean().default(false),
         /** What a good answer is, for the judge. */
-        prompt: z.string().max(5000).default(''),
+        prompt: storableText().max(5000).default(''),
       })
       .prefault({}),
   })

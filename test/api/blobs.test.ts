@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samples } from '../setup/mediaSamples.ts';
 import { type TestApp, testApp } from '../setup/testApp.ts';
 
 let t: TestApp;
@@ -10,8 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-// The 8-byte PNG signature and a little more: enough for the type to be recognized.
-const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+const png = samples.png;
 
 async function upload(bytes: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) {
   const r = await t.app.request('http://caravan.test/api/blobs', {
@@ -40,9 +40,10 @@ describe('content-addressed files', () => {
     expect((await t.app.request(`http://caravan.test/blobs/${'0'.repeat(64)}`)).status).toBe(404);
   });
 
-  it('takes the declared type, and refuses what it cannot recognize', async () => {
+  it('takes the declared type when the bytes agree, and refuses SVG and what it cannot recognize', async () => {
+    expect((await upload(samples.wav, { 'x-content-type': 'audio/wav' })).json.contentType).toBe('audio/wav');
     const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>');
-    expect((await upload(svg, { 'x-content-type': 'image/svg+xml' })).json.contentType).toBe('image/svg+xml');
+    expect((await upload(svg, { 'x-content-type': 'image/svg+xml' })).status).toBe(400);
     const refused = await upload(new TextEncoder().encode('MZ executable'));
     expect(refused.status).toBe(400);
     expect(refused.json.error).toMatchObject({ code: 'VALIDATION_FAILED' });

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
+import { checkImportFile } from '../../domain/items/checkImportFile.ts';
 import {
   createProjectBody,
   exportQuery,
@@ -23,6 +24,7 @@ import { updateProject } from '../../usecases/projects/updateProject.ts';
 import { verifyProjectLedger } from '../../usecases/projects/verifyProjectLedger.ts';
 import { type HttpDeps, requireActor, router } from '../context.ts';
 import { csvRow } from '../csv.ts';
+import { gunzipBounded } from '../gunzipBounded.ts';
 import { json, ok } from '../openapi.ts';
 import { presentProject } from '../presenters.ts';
 
@@ -97,6 +99,7 @@ export function projectRoutes(deps: HttpDeps) {
       summary: 'Import items from a JSONL, CSV or Label Studio JSON file sent as the raw body',
       description:
         'Every item is checked before any is stored; a bad file is refused with the line and the problem. ' +
+        'The body may be gzip-compressed with "Content-Encoding: gzip"; its decompressed size has the same limit. ' +
         'With "Accept: application/x-ndjson" the answer streams progress lines, then a line {"result": …} or {"error": …}.',
       middleware: [
         bodyLimit({
@@ -104,7 +107,7 @@ export function projectRoutes(deps: HttpDeps) {
           onError: () => {
             throw new DomainError(
               'PAYLOAD_TOO_LARGE',
-              `an import file may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it`,
+              `the file is too large: an import file may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it`,
             );
           },
         }),
@@ -120,7 +123,9 @@ export function projectRoutes(deps: HttpDeps) {
       const actor = requireActor(c);
       const { id } = c.req.valid('param');
       const format = importFormatOf(c.req.valid('query').format);
-      const text = decodeUtf8(await c.req.arrayBuffer());
+      const bytes = await importBytes(c.req.raw);
+      checkImportFile(bytes, c.req.header('content-type'));
+      const text = decodeUtf8(bytes);
       if (!c.req.header('accept')?.includes('application/x-ndjson'))
         return c.json(await importItems(deps, actor, { projectId: id, format, text }), 200);
       await accessProject(deps, actor, id);
@@ -336,8 +341,28 @@ export function projectRoutes(deps: HttpDeps) {
   return app;
 }
 
+/** Compressed imports may inflate at most this much per compressed byte (past 1 MiB): more is a bomb. */
+const MAX_INFLATE_RATIO = 100;
+
+/** The import file's bytes, inflated as they stream in when the body is gzip-compressed. */
+async function importBytes(request: Request): Promise<Uint8Array> {
+  const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity') return new Uint8Array(await request.arrayBuffer());
+  if (encoding !== 'gzip' && encoding !== 'x-gzip')
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `Content-Encoding ${encoding} is not supported here; send the file uncompressed or with Content-Encoding: gzip`,
+    );
+  if (!request.body) return new Uint8Array();
+  return gunzipBounded(request.body, {
+    maxBytes: MAX_IMPORT_BYTES,
+    maxRatio: MAX_INFLATE_RATIO,
+    ratioFloorBytes: 1024 * 1024,
+  });
+}
+
 /** Import files are UTF-8; anything else would be stored with replacement characters, so it is refused. */
-function decodeUtf8(bytes: ArrayBuffer): string {
+function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
