@@ -13,6 +13,7 @@ import {
   siweSignIn,
   startCaravan,
   startSharedChain,
+  until,
 } from '../setup/processes.ts';
 import { sentimentProject } from '../setup/testApp.ts';
 import { testDb } from '../setup/testDb.ts';
@@ -125,20 +126,6 @@ async function label(
 
 const count = async (sql: string, params: unknown[] = []) =>
   Number((await db.query<{ n: string }>(sql, params)).rows[0]!.n);
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  ms = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const got = await probe();
-    if (got) return got;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('a crash of the server', () => {
   it('keeps every acknowledged answer exactly once, none half-written, and resumes the queue', async () => {

@@ -12,6 +12,7 @@ import {
   siweSignIn,
   startCaravan,
   startSharedChain,
+  until,
 } from '../setup/processes.ts';
 import { sentimentProject } from '../setup/testApp.ts';
 import { testDb } from '../setup/testDb.ts';
@@ -59,14 +60,6 @@ afterAll(async () => {
 const rows = async <T>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as T[];
 const count = async (sql: string, params: unknown[] = []) =>
   Number((await rows<{ n: string }>(sql, params))[0]!.n);
-
-async function until(what: string, probe: () => Promise<boolean>, ms = 90_000) {
-  const deadline = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('two API processes and two workers on one database', () => {
   it('serve a crowd with no duplicate assignments, no lost answers and one settlement of each', async () => {

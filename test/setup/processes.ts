@@ -174,3 +174,18 @@ export async function siweSignIn(base: string, name: string): Promise<string> {
   if (r.status !== 200) throw new Error(`sign-in of ${name} failed: ${r.text}`);
   return r.headers.get('set-cookie')!.split(';')[0]!;
 }
+
+/** Polls `probe` until it gives something truthy (which it returns), failing with `what` after `ms`. */
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  ms = 90_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const got = await probe();
+    if (got) return got;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
