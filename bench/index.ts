@@ -3,6 +3,7 @@
 import os from 'node:os';
 import { apiThroughput, apiThroughputOptions, formatApiThroughput } from './apiThroughput.ts';
 import { crowdPipeline, formatCrowdPipeline } from './crowdPipeline.ts';
+import { formatLoadMix, loadMix, loadMixOptions } from './loadMix.ts';
 import { formatMerkleBuild, merkleBuild } from './merkleBuild.ts';
 import { formatQualityPassCost, qualityPassCost } from './qualityPassCost.ts';
 import { formatSettlementGas, settlementGas } from './settlementGas.ts';
@@ -15,6 +16,13 @@ const benchmarks: { name: string; run: () => Promise<string> }[] = [
       const o = apiThroughputOptions();
       const settings = `${o.clients.join('/')} clients, ${o.warmupSeconds} s warmup + ${o.seconds} s per run, pool ${o.poolSize}`;
       return `${settings}\n\n${formatApiThroughput(await apiThroughput(o))}`;
+    },
+  },
+  {
+    name: 'Load mix on real server processes (discovery, next item, submit, review), 1, 2 and 4 of them',
+    run: async () => {
+      const o = loadMixOptions();
+      return formatLoadMix(await loadMix(o), o);
     },
   },
   {

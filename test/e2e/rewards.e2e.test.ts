@@ -99,7 +99,14 @@ describe('rewards in a browser', () => {
     await signInAs(page, 'alice');
     await page.goto(`${base}/tasks/${project.id}`);
     await page.locator('.workspace').waitFor();
+    let previous: string | null = null;
     for (let i = 0; i < 2; i++) {
+      // Keys pressed before the next item shows would go nowhere (a slow machine takes a while to load it).
+      await page.waitForFunction((prev) => {
+        const text = document.querySelector('.item-text')?.textContent;
+        return !!text && text !== prev;
+      }, previous);
+      previous = await page.locator('.item-text').innerText();
       await page.waitForTimeout(2500); // not faster than the screening floor
       await page.keyboard.press('1');
       await page.keyboard.press('Enter');

@@ -154,9 +154,15 @@ export async function devSignIn(base: string, account: string): Promise<string> 
   return r.headers.get('set-cookie')!.split(';')[0]!;
 }
 
+const accountNamed = (name: string) =>
+  privateKeyToAccount(keccak256(stringToBytes(`caravan-process-test:${name}`)));
+
+/** The address `siweSignIn` signs in with for `name`. */
+export const processTestAccount = (name: string) => accountNamed(name).address;
+
 /** Signs in a new contributor with a key of its own, by Sign-In with Ethereum; its session cookie. */
 export async function siweSignIn(base: string, name: string): Promise<string> {
-  const account = privateKeyToAccount(keccak256(stringToBytes(`caravan-process-test:${name}`)));
+  const account = accountNamed(name);
   const { nonce } = (await call(base, 'GET', '/api/auth/nonce')).json;
   const host = new URL(base).host;
   const message = createSiweMessage({
