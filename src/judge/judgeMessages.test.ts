@@ -37,9 +37,17 @@ describe('judgeMessages', () => {
   });
 
   it('explains the answer format of every method', () => {
-    for (const method of ['single_choice', 'bbox', 'span', 'pairwise'] as const) {
+    for (const method of ['single_choice', 'bbox', 'polygon', 'span', 'pairwise'] as const) {
       const [, user] = judgeMessages({ ...input, method });
       expect(JSON.parse(user!.content).answer_format).toMatch(/^\{"/);
     }
+  });
+
+  it('tells the judge how a polygon answer reads', () => {
+    const [, user] = judgeMessages({ ...input, method: 'polygon' });
+    const format = JSON.parse(user!.content).answer_format;
+    expect(format).toContain('"polygons"');
+    expect(format).toContain('"points"');
+    expect(format).toMatch(/fractions of the image/);
   });
 });

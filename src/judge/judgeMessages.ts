@@ -12,6 +12,8 @@ const ANSWER_FORMATS: Record<Method, string> = {
   pairwise: '{"winner": "a" | "b" | "tie", "reason"?: text}: which of the item’s a and b is better.',
   span: '{"spans": [{"start", "end", "label"}]}: labelled character ranges [start, end) of the item’s text.',
   bbox: '{"boxes": [{"x", "y", "w", "h", "label"}]}: labelled boxes, as fractions of the image’s width and height from its top-left corner.',
+  polygon:
+    '{"polygons": [{"label", "points": [{"x", "y"}]}]}: labelled outlines, each a closed polygon of points in drawing order, as fractions of the image’s width and height from its top-left corner.',
   transcription: '{"text": text}: what the item says, word for word.',
   free_text: '{"text": text}: text the contributor wrote for the item.',
 };

@@ -288,6 +288,32 @@ async function demoProjects(deps: HttpDeps): Promise<Demo[]> {
     {
       project: {
         ...base,
+        name: 'Outline the shapes',
+        description: 'Trace the outline of every circle and square with a polygon.',
+        modality: 'image',
+        annotation: {
+          method: 'polygon',
+          config: {
+            labels: [
+              { value: 'circle', label: 'Circle' },
+              { value: 'square', label: 'Square' },
+            ],
+            minPolygons: 1,
+          },
+        },
+        instructions:
+          'Press 1 for circle or 2 for square, then click around the shape’s edge. Click the first point or ' +
+          'press Enter to close the outline; a circle needs eight points or more to follow its curve.',
+        overlap: 2,
+        rewardPerItemWei: (CRV * 4n).toString(),
+        domains: ['vision'],
+      },
+      // The same pictures as the box project, so the two methods can be compared on one image.
+      items: shapes.map((item) => ({ ...item, id: item.id.replace('shapes-', 'outline-') })),
+    },
+    {
+      project: {
+        ...base,
         name: 'Read the sign',
         description: 'Type the text on a street sign exactly.',
         modality: 'image',

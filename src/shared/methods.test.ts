@@ -221,16 +221,44 @@ describe('annotationSchema', () => {
     );
   });
 
-  it('refuses an unknown method', () => {
-    expect(annotationSchema.safeParse({ method: 'polygon', config: {} }).success).toBe(false);
+  it('applies the polygon default of at least one polygon, with no cap on points', () => {
+    expect(annotation({ method: 'polygon', config: { labels } })).toEqual({
+      method: 'polygon',
+      config: { labels, minPolygons: 1 },
+    });
+    expect(
+      annotation({ method: 'polygon', config: { labels, minPolygons: 0, maxPoints: 12 } }).config,
+    ).toEqual({
+      labels,
+      minPolygons: 0,
+      maxPoints: 12,
+    });
   });
 
-  it('has a variant for each of the eight methods', () => {
+  it('refuses a polygon config without labels, with a negative minimum or a cap under three points', () => {
+    expect(messages(annotationSchema.safeParse({ method: 'polygon', config: { labels: [] } }))).toEqual([
+      'give at least one label',
+    ]);
+    for (const config of [
+      { labels, minPolygons: -1 },
+      { labels, minPolygons: 1.5 },
+      { labels, maxPoints: 2 },
+      { labels, maxPoints: 201 },
+    ])
+      expect(annotationSchema.safeParse({ method: 'polygon', config }).success).toBe(false);
+  });
+
+  it('refuses an unknown method', () => {
+    expect(annotationSchema.safeParse({ method: 'keypoints', config: {} }).success).toBe(false);
+  });
+
+  it('has a variant for each of the nine methods', () => {
     const minimal: Record<(typeof METHODS)[number], AnnotationInput> = {
       single_choice: { method: 'single_choice', config: { choices: twoChoices } },
       multi_choice: { method: 'multi_choice', config: { choices: twoChoices } },
       span: { method: 'span', config: { labels } },
       bbox: { method: 'bbox', config: { labels } },
+      polygon: { method: 'polygon', config: { labels } },
       transcription: { method: 'transcription', config: {} },
       pairwise: { method: 'pairwise', config: {} },
       rating: { method: 'rating', config: {} },
@@ -410,6 +438,145 @@ describe('answerSchemaFor: bbox', () => {
   });
 });
 
+describe('answerSchemaFor: polygon', () => {
+  const pg = (config: { minPolygons?: number; maxPoints?: number } = {}): AnnotationInput => ({
+    method: 'polygon',
+    config: { labels, ...config },
+  });
+  const square = [
+    { x: 0.1, y: 0.1 },
+    { x: 0.5, y: 0.1 },
+    { x: 0.5, y: 0.5 },
+    { x: 0.1, y: 0.5 },
+  ];
+  const one = (points: unknown, label = 'ORG') => ({ polygons: [{ label, points }] });
+
+  it('accepts simple polygons inside the image, convex or not, in either winding', () => {
+    const ell = [
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 1, y: 0.5 },
+      { x: 0.5, y: 0.5 },
+      { x: 0.5, y: 1 },
+      { x: 0, y: 1 },
+    ];
+    const answer = {
+      polygons: [
+        { label: 'ORG', points: square },
+        { label: 'PER', points: [...ell].reverse() },
+      ],
+    };
+    const r = check(pg(), answer);
+    expect(r.success && r.data).toEqual(answer);
+  });
+
+  it('refuses a self-intersecting polygon, saying which one and what to do', () => {
+    const bowtie = [square[0], square[2], square[1], square[3]];
+    const r = check(pg(), {
+      polygons: [
+        { label: 'ORG', points: square },
+        { label: 'ORG', points: bowtie },
+      ],
+    });
+    expect(messages(r)).toEqual([
+      'polygon 2 crosses itself (the edges between points 1–2 and 3–4 meet); move a point so no edges cross',
+    ]);
+    expect(r.error?.issues[0]?.path).toEqual(['polygons', 1, 'points']);
+  });
+
+  it('refuses an outline that doubles back on itself or touches its own edge', () => {
+    // Point 3 goes back along the line from point 2 to point 1.
+    const spike = [
+      { x: 0.1, y: 0.1 },
+      { x: 0.5, y: 0.1 },
+      { x: 0.3, y: 0.1 },
+      { x: 0.3, y: 0.5 },
+    ];
+    expect(messages(check(pg(), one(spike)))[0]).toMatch(/^polygon 1 crosses itself/);
+    // Point 4 lands on the edge from point 1 to point 2.
+    const pinch = [
+      { x: 0.1, y: 0.1 },
+      { x: 0.5, y: 0.1 },
+      { x: 0.5, y: 0.5 },
+      { x: 0.3, y: 0.1 },
+      { x: 0.1, y: 0.5 },
+    ];
+    expect(messages(check(pg(), one(pinch)))[0]).toMatch(/^polygon 1 crosses itself/);
+  });
+
+  it('refuses a polygon with (almost) no area', () => {
+    const line = [
+      { x: 0.1, y: 0.1 },
+      { x: 0.3, y: 0.3 },
+      { x: 0.5, y: 0.5 },
+    ];
+    // Collinear points double back in this order; a sliver a millionth wide has no crossing but no area either.
+    expect(messages(check(pg(), one([line[0], line[2], line[1]])))[0]).toMatch(/^polygon 1 /);
+    const sliver = [
+      { x: 0.1, y: 0.1 },
+      { x: 0.9, y: 0.1 },
+      { x: 0.5, y: 0.1000001 },
+    ];
+    expect(messages(check(pg(), one(sliver)))).toEqual([
+      'polygon 1 has (almost) no area: its points lie on one line; spread them around the object',
+    ]);
+  });
+
+  it('refuses repeated points, including the first repeated at the end', () => {
+    expect(messages(check(pg(), one([...square, square[0]])))).toEqual([
+      'polygon 1 repeats its first point at the end; leave it out (the outline closes by itself)',
+    ]);
+    expect(messages(check(pg(), one([square[0], square[1], square[1], square[2]])))).toEqual([
+      'polygon 1 repeats a point (points 2 and 3 are the same); remove one',
+    ]);
+  });
+
+  it('refuses points outside the image and polygons of fewer than 3 or more than 200 points', () => {
+    expect(messages(check(pg(), one([{ x: -0.1, y: 0 }, ...square.slice(1)])))).toEqual([
+      'a point must lie inside the image (0 to 1)',
+    ]);
+    expect(messages(check(pg(), one([...square.slice(0, 2), { x: 0.5, y: 1.01 }, square[3]])))).toEqual([
+      'a point must lie inside the image (0 to 1)',
+    ]);
+    expect(messages(check(pg(), one(square.slice(0, 2))))).toEqual(['a polygon needs at least 3 points']);
+    const circle = (n: number) =>
+      Array.from({ length: n }, (_, k) => ({
+        x: 0.5 + 0.4 * Math.cos((2 * Math.PI * k) / n),
+        y: 0.5 + 0.4 * Math.sin((2 * Math.PI * k) / n),
+      }));
+    expect(check(pg(), one(circle(200))).success).toBe(true);
+    expect(messages(check(pg(), one(circle(201))))).toEqual(['a polygon has at most 200 points']);
+    expect(messages(check(pg({ maxPoints: 8 }), one(circle(9))))).toEqual([
+      'polygon 1 has 9 points; this project allows at most 8: remove some',
+    ]);
+  });
+
+  it('refuses an unknown label, fewer polygons than minPolygons and more than 200', () => {
+    const r = check(pg(), one(square, 'CAR'));
+    expect(messages(r)).toEqual(['label must be one of: PER, ORG']);
+    expect(r.error?.issues[0]?.path).toEqual(['polygons', 0, 'label']);
+    expect(messages(check(pg(), { polygons: [] }))).toEqual(['draw at least 1 polygon(s)']);
+    expect(check(pg({ minPolygons: 0 }), { polygons: [] }).success).toBe(true);
+    const many = Array.from({ length: 201 }, () => ({ label: 'ORG', points: square }));
+    expect(messages(check(pg(), { polygons: many }))).toEqual(['draw at most 200 polygons']);
+  });
+
+  it('refuses answers of the wrong shape with one message each, without tripping the geometry checks', () => {
+    expect(messages(check(pg(), { polygons: 'none' }))).toHaveLength(1);
+    expect(messages(check(pg(), one('none')))).toHaveLength(1);
+    expect(messages(check(pg(), one([{ x: 'a', y: 0 }, ...square.slice(1)])))).toHaveLength(1);
+    expect(check(pg(), one([null, ...square.slice(1)])).success).toBe(false);
+  });
+
+  it('refuses extra keys beside polygons and drops them inside a polygon or point', () => {
+    expect(check(pg(), { ...one(square), extra: 1 }).success).toBe(false);
+    const r = check(pg(), {
+      polygons: [{ label: 'ORG', score: 1, points: square.map((p) => ({ ...p, z: 0 })) }],
+    });
+    expect(r.success && r.data).toEqual(one(square));
+  });
+});
+
 describe('answerSchemaFor: transcription', () => {
   const tr = (minLength = 1): AnnotationInput => ({ method: 'transcription', config: { minLength } });
 
@@ -506,6 +673,8 @@ describe('requiredItemFields', () => {
     expect(requiredItemFields('span', 'hybrid')).toEqual(['text']);
     expect(requiredItemFields('bbox', 'image')).toEqual(['image']);
     expect(requiredItemFields('bbox', 'hybrid')).toEqual(['image']);
+    expect(requiredItemFields('polygon', 'image')).toEqual(['image']);
+    expect(requiredItemFields('polygon', 'hybrid')).toEqual(['image']);
   });
 
   it('asks for a and b instead of text on pairwise projects', () => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { polygonArea } from './polygonArea.ts';
+import { polygonCrossing } from './polygonCrossing.ts';
 import { storableText } from './text.ts';
 
 /** The kinds of task a requester can post. */
@@ -15,6 +17,7 @@ export const METHODS = [
   'multi_choice',
   'span',
   'bbox',
+  'polygon',
   'transcription',
   'pairwise',
   'rating',
@@ -27,6 +30,7 @@ export const METHOD_LABELS: Record<Method, string> = {
   multi_choice: 'Classification (multiple choice)',
   span: 'Text span labeling',
   bbox: 'Bounding boxes',
+  polygon: 'Polygons (segmentation)',
   transcription: 'Transcription',
   pairwise: 'Pairwise comparison',
   rating: 'Rating',
@@ -50,6 +54,13 @@ const labelsSchema = z
   .min(1, 'give at least one label')
   .max(50)
   .refine((list) => new Set(list.map((c) => c.value)).size === list.length, 'label values must be unique');
+
+// Polygon bounds, shared with the COCO and YOLO exports: 3..200 points each, up to 200 per answer.
+const MIN_POINTS = 3;
+const MAX_POINTS = 200;
+const MAX_POLYGONS = 200;
+/** A polygon smaller than a millionth of the image (one pixel of a 1000×1000 image) has no real area. */
+const MIN_POLYGON_AREA = 1e-6;
 
 /** A project's annotation method and its configuration, one variant per method. */
 export const annotationSchema = z.discriminatedUnion('method', [
@@ -82,6 +93,14 @@ export const annotationSchema = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('bbox'),
     config: z.object({ labels: labelsSchema, minBoxes: z.number().int().min(0).default(0) }),
+  }),
+  z.object({
+    method: z.literal('polygon'),
+    config: z.object({
+      labels: labelsSchema,
+      minPolygons: z.number().int().min(0).max(MAX_POLYGONS).default(1),
+      maxPoints: z.number().int().min(MIN_POINTS).max(MAX_POINTS).optional(),
+    }),
   }),
   z.object({
     method: z.literal('transcription'),
@@ -130,8 +149,24 @@ export const boxSchema = z.object({
   h: z.number().gt(0).max(1),
   label: z.string().min(1),
 });
+const coordinate = z
+  .number()
+  .min(0, 'a point must lie inside the image (0 to 1)')
+  .max(1, 'a point must lie inside the image (0 to 1)');
+/** A polygon vertex as shares (0..1) of the image's width and height from its top-left corner. */
+export const pointSchema = z.object({ x: coordinate, y: coordinate });
+export const polygonSchema = z.object({
+  label: z.string().min(1),
+  // In drawing order; the last point joins the first, so the first is not repeated at the end.
+  points: z
+    .array(pointSchema)
+    .min(MIN_POINTS, `a polygon needs at least ${MIN_POINTS} points`)
+    .max(MAX_POINTS, `a polygon has at most ${MAX_POINTS} points`),
+});
 export type Span = z.infer<typeof spanSchema>;
 export type Box = z.infer<typeof boxSchema>;
+export type Point = z.infer<typeof pointSchema>;
+export type Polygon = z.infer<typeof polygonSchema>;
 
 /** The answer each method accepts. Bounds that depend on the item (span offsets) are checked in `answerSchemaFor`. */
 export const answerShapes = {
@@ -139,6 +174,9 @@ export const answerShapes = {
   multi_choice: z.object({ choices: z.array(z.string().min(1)).max(50) }).strict(),
   span: z.object({ spans: z.array(spanSchema).max(500) }).strict(),
   bbox: z.object({ boxes: z.array(boxSchema).max(500) }).strict(),
+  polygon: z
+    .object({ polygons: z.array(polygonSchema).max(MAX_POLYGONS, `draw at most ${MAX_POLYGONS} polygons`) })
+    .strict(),
   transcription: z.object({ text: z.string().max(100_000) }).strict(),
   pairwise: z.object({ winner: z.enum(['a', 'b', 'tie']), reason: z.string().max(2000).optional() }).strict(),
   rating: z.object({ value: z.number().int() }).strict(),
@@ -146,6 +184,34 @@ export const answerShapes = {
 } as const;
 export type AnswerFor<M extends Method> = z.infer<(typeof answerShapes)[M]>;
 export type Answer = { [M in Method]: AnswerFor<M> }[Method];
+
+/**
+ * What is wrong with a polygon's outline, said as the end of "polygon 2 …", or null when it is a simple
+ * polygon with an area: a repeated point, crossing edges or no area would make its IoU and its export meaningless.
+ */
+function polygonProblem(points: readonly Point[], maxPoints: number | undefined): string | null {
+  // Zod runs refinements after non-fatal issues too: a count the shape refused is already reported.
+  if (points.length < MIN_POINTS || points.length > MAX_POINTS) return null;
+  if (maxPoints !== undefined && points.length > maxPoints)
+    return `has ${points.length} points; this project allows at most ${maxPoints}: remove some`;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    const j = points.findIndex((q, k) => k > i && q.x === p.x && q.y === p.y);
+    if (j >= 0)
+      return j === points.length - 1 && i === 0
+        ? `repeats its first point at the end; leave it out (the outline closes by itself)`
+        : `repeats a point (points ${i + 1} and ${j + 1} are the same); remove one`;
+  }
+  const crossing = polygonCrossing(points);
+  if (crossing) {
+    const [a, b] = crossing;
+    const edge = (e: number) => `${e + 1}–${((e + 1) % points.length) + 1}`;
+    return `crosses itself (the edges between points ${edge(a)} and ${edge(b)} meet); move a point so no edges cross`;
+  }
+  if (polygonArea(points) < MIN_POLYGON_AREA)
+    return 'has (almost) no area: its points lie on one line; spread them around the object';
+  return null;
+}
 
 /** Item data is a flat JSON object; these are the fields a method and modality read. */
 export type ItemData = Record<string, unknown>;
@@ -221,6 +287,33 @@ export function answerSchemaFor(annotation: Annotation, data: ItemData): z.ZodTy
         });
       });
     }
+    case 'polygon': {
+      const labels = annotation.config.labels.map((l) => l.value);
+      const { minPolygons, maxPoints } = annotation.config;
+      return answerShapes.polygon.superRefine((a, ctx) => {
+        if (a.polygons.length < minPolygons)
+          ctx.addIssue({
+            code: 'custom',
+            message: `draw at least ${minPolygons} polygon(s)`,
+            path: ['polygons'],
+          });
+        a.polygons.forEach((p, i) => {
+          const problem = polygonProblem(p.points, maxPoints);
+          if (problem)
+            ctx.addIssue({
+              code: 'custom',
+              message: `polygon ${i + 1} ${problem}`,
+              path: ['polygons', i, 'points'],
+            });
+          if (!labels.includes(p.label))
+            ctx.addIssue({
+              code: 'custom',
+              message: `label must be one of: ${labels.join(', ')}`,
+              path: ['polygons', i, 'label'],
+            });
+        });
+      });
+    }
     case 'transcription': {
       const { minLength } = annotation.config;
       return answerShapes.transcription.refine((a) => a.text.trim().length >= minLength, {
@@ -260,7 +353,7 @@ export function requiredItemFields(method: Method, modality: Modality): string[]
   const fields = new Set<string>();
   if (modality !== 'hybrid') fields.add(modality);
   if (method === 'span') fields.add('text');
-  if (method === 'bbox') fields.add('image');
+  if (method === 'bbox' || method === 'polygon') fields.add('image');
   if (method === 'pairwise') {
     fields.delete('text');
     fields.add('a');

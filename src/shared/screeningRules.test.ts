@@ -14,6 +14,7 @@ describe('screeningRules', () => {
           pairwise: 5,
           span: 5,
           bbox: 5,
+          polygon: 8,
           transcription: 5,
           free_text: 5,
         },
@@ -36,7 +37,7 @@ describe('screeningRules', () => {
       straightLining: { enabled: false },
     });
     expect(rules.tooFast.enabled).toBe(true);
-    expect(rules.tooFast.minSecondsByMethod).toMatchObject({ bbox: 12, single_choice: 2 });
+    expect(rules.tooFast.minSecondsByMethod).toMatchObject({ bbox: 12, polygon: 8, single_choice: 2 });
     expect(rules.straightLining).toEqual({ enabled: false, runLength: 10, minChoices: 2 });
   });
 

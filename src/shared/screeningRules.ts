@@ -12,6 +12,8 @@ const minSecondsByMethod = z.object({
   pairwise: seconds.default(5),
   span: seconds.default(5),
   bbox: seconds.default(5),
+  // Outlining takes several clicks per object, more than dragging a box.
+  polygon: seconds.default(8),
   transcription: seconds.default(5),
   free_text: seconds.default(5),
 } satisfies Record<Method, z.ZodType>);

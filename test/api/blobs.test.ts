@@ -76,4 +76,46 @@ describe('content-addressed files', () => {
       'https://example.org/x.jpg',
     ]);
   });
+
+  it('lets a polygon project import uploaded images, checking gold outlines on the way in', async () => {
+    const { sha256 } = (await upload(png)).json;
+    const project = await t.call('POST', '/api/projects', {
+      cookie: requester,
+      body: {
+        name: 'Outlines',
+        modality: 'image',
+        annotation: { method: 'polygon', config: { labels: [{ value: 'cat', label: 'Cat' }] } },
+        rewardPerItemWei: '1',
+      },
+    });
+    expect(project.json.annotation).toEqual({
+      method: 'polygon',
+      config: { labels: [{ value: 'cat', label: 'Cat' }], minPolygons: 1 },
+    });
+    const corners = (order: number[]) => {
+      const square = [
+        { x: 0.1, y: 0.1 },
+        { x: 0.6, y: 0.1 },
+        { x: 0.6, y: 0.6 },
+        { x: 0.1, y: 0.6 },
+      ];
+      return { polygons: [{ label: 'cat', points: order.map((k) => square[k]) }] };
+    };
+    const refused = await t.call('POST', `/api/projects/${project.json.id}/items?format=jsonl`, {
+      cookie: requester,
+      raw: JSON.stringify({ image: `blob:${sha256}`, gold: corners([0, 2, 1, 3]) }),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error).toMatchObject({ code: 'IMPORT_INVALID' });
+    expect(refused.json.error.message).toMatch(/polygon 1 crosses itself/);
+    const imported = await t.call('POST', `/api/projects/${project.json.id}/items?format=jsonl`, {
+      cookie: requester,
+      raw: JSON.stringify({ image: `blob:${sha256}`, gold: corners([0, 1, 2, 3]) }),
+    });
+    expect(imported.json.imported).toBe(1);
+    const items = await t.call('GET', `/api/projects/${project.json.id}/items`, { cookie: requester });
+    expect(items.json.items.map((i: { data: { image: string } }) => i.data.image)).toEqual([
+      `/blobs/${sha256}`,
+    ]);
+  });
 });

@@ -20,6 +20,7 @@ const sentiment = rules(
   'text',
 );
 const boxes = rules({ method: 'bbox', config: { labels: [{ value: 'car', label: 'Car' }] } }, 'image');
+const outlines = rules({ method: 'polygon', config: { labels: [{ value: 'car', label: 'Car' }] } }, 'image');
 
 const HEX = 'ab'.repeat(32);
 
@@ -250,6 +251,24 @@ describe('parseItems: media fields', () => {
   it('names the missing image on a bbox project', () => {
     const e = refusal('{"text":"a"}', 'jsonl', boxes);
     expect(e.message).toMatch(/^line 1: missing "image": every item of this .* project needs it$/);
+  });
+
+  it('names the missing image on a polygon project, and checks its gold outline', () => {
+    expect(refusal('{"text":"a"}', 'jsonl', outlines).message).toMatch(/^line 1: missing "image"/);
+    const square = [
+      { x: 0.1, y: 0.1 },
+      { x: 0.5, y: 0.1 },
+      { x: 0.5, y: 0.5 },
+      { x: 0.1, y: 0.5 },
+    ];
+    const line = (points: unknown) =>
+      JSON.stringify({ image: `blob:${HEX}`, gold: { polygons: [{ label: 'car', points }] } });
+    const [item] = parseItems(line(square), 'jsonl', outlines);
+    expect(item!.gold).toEqual({ polygons: [{ label: 'car', points: square }] });
+    const bowtie = [square[0], square[2], square[1], square[3]];
+    expect(refusal(line(bowtie), 'jsonl', outlines).message).toMatch(
+      /^line 1: "gold" is not a valid answer: polygon 1 crosses itself/,
+    );
   });
 });
 

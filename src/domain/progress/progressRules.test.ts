@@ -20,6 +20,7 @@ describe('progressRules', () => {
           pairwise: 3,
           span: 5,
           bbox: 6,
+          polygon: 8,
           transcription: 8,
           free_text: 6,
         },

@@ -8,7 +8,7 @@ const share = z.number().min(0).max(1);
 /** XP needed for levels 1, 2, … 10: the first session reaches level 1, level 10 takes months. */
 const DEFAULT_LEVELS = [50, 150, 400, 900, 1800, 3500, 6500, 11_000, 18_000, 30_000];
 
-/** A quick click earns less than drawing boxes or typing out audio, in line with the time it takes. */
+/** A quick click earns less than drawing boxes, outlining shapes or typing out audio, in line with the time it takes. */
 const baseXpByMethod = z.object({
   single_choice: xp.default(2),
   multi_choice: xp.default(3),
@@ -16,6 +16,7 @@ const baseXpByMethod = z.object({
   pairwise: xp.default(3),
   span: xp.default(5),
   bbox: xp.default(6),
+  polygon: xp.default(8),
   transcription: xp.default(8),
   free_text: xp.default(6),
 } satisfies Record<Method, z.ZodType>);

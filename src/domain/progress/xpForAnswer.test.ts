@@ -10,12 +10,15 @@ describe('xpForAnswer', () => {
   it('pays the method base on a project open to everyone', () => {
     expect(xpForAnswer({ method: 'single_choice', requiredLevel: 0 }, rules)).toBe(2);
     expect(xpForAnswer({ method: 'bbox', requiredLevel: 0 }, rules)).toBe(6);
+    expect(xpForAnswer({ method: 'polygon', requiredLevel: 0 }, rules)).toBe(8);
     expect(xpForAnswer({ method: 'transcription', requiredLevel: 0 }, rules)).toBe(8);
   });
 
   it('pays quick methods less than slow ones', () => {
     const xp = (method: (typeof METHODS)[number]) => xpForAnswer({ method, requiredLevel: 0 }, rules);
     expect(xp('single_choice')).toBeLessThan(xp('bbox'));
+    // An outline takes more clicks than a box.
+    expect(xp('bbox')).toBeLessThan(xp('polygon'));
     expect(xp('single_choice')).toBeLessThan(xp('transcription'));
     expect(xp('single_choice')).toBeLessThan(xp('free_text'));
   });

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { type AnnotationInput, annotationSchema, type Box } from '../../shared/methods.ts';
+import { type AnnotationInput, annotationSchema, type Box, type Polygon } from '../../shared/methods.ts';
 import { answerMatchesGold, boxIou, editDistance } from './answerMatchesGold.ts';
 
 const box = (x: number, y: number, w: number, h: number, label = 'car'): Box => ({ x, y, w, h, label });
+/** The box's outline as a polygon, so the bbox cases have polygon twins. */
+const outline = (x: number, y: number, w: number, h: number, label = 'car'): Polygon => ({
+  label,
+  points: [
+    { x, y },
+    { x: x + w, y },
+    { x: x + w, y: y + h },
+    { x, y: y + h },
+  ],
+});
 
 function matches(annotation: AnnotationInput, answer: unknown, gold: unknown): boolean {
   return answerMatchesGold(annotationSchema.parse(annotation), answer, gold);
@@ -169,6 +179,50 @@ describe('answerMatchesGold', () => {
     });
   });
 
+  describe('polygon', () => {
+    const pg: AnnotationInput = { method: 'polygon', config: { labels } };
+
+    it('matches an outline with IoU of exactly 0.5 and not one just under', () => {
+      expect(
+        matches(pg, { polygons: [outline(0, 0, 0.5, 0.25)] }, { polygons: [outline(0, 0, 0.5, 0.5)] }),
+      ).toBe(true);
+      expect(
+        matches(pg, { polygons: [outline(0, 0, 0.5, 0.24)] }, { polygons: [outline(0, 0, 0.5, 0.5)] }),
+      ).toBe(false);
+    });
+
+    it('uses the outline, not its bounding box', () => {
+      // A thin diagonal sliver fills its bounding box's diagonal, not the box: IoU with the box far under 0.5.
+      const sliver: Polygon = {
+        label: 'car',
+        points: [
+          { x: 0, y: 0 },
+          { x: 0.1, y: 0 },
+          { x: 0.5, y: 0.4 },
+          { x: 0.5, y: 0.5 },
+          { x: 0.4, y: 0.5 },
+          { x: 0, y: 0.1 },
+        ],
+      };
+      expect(matches(pg, { polygons: [sliver] }, { polygons: [outline(0, 0, 0.5, 0.5)] })).toBe(false);
+      expect(matches(pg, { polygons: [sliver] }, { polygons: [sliver] })).toBe(true);
+    });
+
+    it('does not match another label, a missing or an extra outline', () => {
+      const gold = { polygons: [outline(0, 0, 0.25, 0.25), outline(0.5, 0.5, 0.25, 0.25, 'PER')] };
+      expect(matches(pg, { polygons: [...gold.polygons].reverse() }, gold)).toBe(true);
+      expect(
+        matches(
+          pg,
+          { polygons: [outline(0, 0, 0.25, 0.25, 'PER')] },
+          { polygons: [outline(0, 0, 0.25, 0.25)] },
+        ),
+      ).toBe(false);
+      expect(matches(pg, { polygons: gold.polygons.slice(0, 1) }, gold)).toBe(false);
+      expect(matches(pg, { polygons: [...gold.polygons, outline(0.8, 0, 0.1, 0.1)] }, gold)).toBe(false);
+      expect(matches(pg, { polygons: [] }, { polygons: [] })).toBe(true);
+    });
+  });
   describe('span', () => {
     const sp: AnnotationInput = { method: 'span', config: { labels } };
     const gold = { spans: [{ start: 0, end: 10, label: 'PER' }] };

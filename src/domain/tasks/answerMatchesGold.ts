@@ -1,4 +1,5 @@
-import type { Annotation, Box, Span } from '../../shared/methods.ts';
+import type { Annotation, Box, Polygon, Span } from '../../shared/methods.ts';
+import { polygonIou } from '../quality/aggregate/polygonIou.ts';
 
 /** Intersection over union of two normalized boxes. */
 export function boxIou(a: Box, b: Box): number {
@@ -47,7 +48,7 @@ function matchAll<T>(expected: T[], given: T[], same: (a: T, b: T) => boolean): 
 
 /**
  * Whether a contributor's answer counts as correct against a gold answer: exact for choices,
- * IoU ≥ 0.5 per box, overlapping spans with the same label, ≤ 10% character edits for text.
+ * IoU ≥ 0.5 per box or polygon, overlapping spans with the same label, ≤ 10% character edits for text.
  */
 export function answerMatchesGold(annotation: Annotation, answer: unknown, gold: unknown): boolean {
   // Both were parsed with the project's answer schema before they got here.
@@ -69,6 +70,13 @@ export function answerMatchesGold(annotation: Annotation, answer: unknown, gold:
       return a.winner === g.winner;
     case 'bbox':
       return matchAll<Box>(g.boxes, a.boxes, (e, b) => e.label === b.label && boxIou(e, b) >= 0.5);
+    case 'polygon':
+      // Clipped areas carry rounding error: an IoU of exactly one half may come out a hair under it.
+      return matchAll<Polygon>(
+        g.polygons,
+        a.polygons,
+        (e, p) => e.label === p.label && polygonIou(e.points, p.points) >= 0.5 - 1e-9,
+      );
     case 'span':
       return matchAll<Span>(g.spans, a.spans, (e, s) => {
         const overlap = Math.min(e.end, s.end) - Math.max(e.start, s.start);

@@ -7,6 +7,7 @@ describe('estimateSecondsPerItem', () => {
     expect(estimateSecondsPerItem('multi_choice', null, 0)).toBe(12);
     expect(estimateSecondsPerItem('span', null, 0)).toBe(40);
     expect(estimateSecondsPerItem('bbox', null, 0)).toBe(45);
+    expect(estimateSecondsPerItem('polygon', null, 0)).toBe(90);
     expect(estimateSecondsPerItem('transcription', null, 0)).toBe(90);
     expect(estimateSecondsPerItem('pairwise', null, 0)).toBe(30);
     expect(estimateSecondsPerItem('rating', null, 0)).toBe(10);

@@ -6,6 +6,7 @@ const DEFAULT_SECONDS: Record<Method, number> = {
   multi_choice: 12,
   span: 40,
   bbox: 45,
+  polygon: 90,
   transcription: 90,
   pairwise: 30,
   rating: 10,

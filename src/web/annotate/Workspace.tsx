@@ -9,6 +9,7 @@ import { Bbox } from './Bbox.tsx';
 import { FreeText } from './FreeText.tsx';
 import { MultiChoice } from './MultiChoice.tsx';
 import { Pairwise } from './Pairwise.tsx';
+import { Polygon } from './Polygon.tsx';
 import { Rating } from './Rating.tsx';
 import { SingleChoice } from './SingleChoice.tsx';
 import { Span } from './Span.tsx';
@@ -110,6 +111,9 @@ export function Workspace({
       break;
     case 'bbox':
       body = <Bbox config={annotation.config} {...common} />;
+      break;
+    case 'polygon':
+      body = <Polygon config={annotation.config} {...common} />;
       break;
     case 'transcription':
       body = <Transcription config={annotation.config} {...common} />;

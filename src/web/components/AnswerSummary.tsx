@@ -35,6 +35,15 @@ export function answerText(method: Method, answer: unknown): string {
       }
       break;
     }
+    case 'polygon': {
+      const a = answerShapes.polygon.safeParse(answer);
+      if (a.success) {
+        if (a.data.polygons.length === 0) return 'no polygons';
+        const labels = a.data.polygons.map((p) => p.label);
+        return `${a.data.polygons.length} polygon${a.data.polygons.length === 1 ? '' : 's'}: ${truncate(labels.join(', '), 60)}`;
+      }
+      break;
+    }
     case 'transcription':
     case 'free_text': {
       const a = answerShapes.free_text.safeParse(answer);

@@ -56,6 +56,7 @@ function fieldLabel(path: string): string {
 const USUAL_MODALITY: Partial<Record<Method, Modality>> = {
   span: 'text',
   bbox: 'image',
+  polygon: 'image',
   transcription: 'audio',
   pairwise: 'text',
 };

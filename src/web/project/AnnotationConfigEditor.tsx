@@ -9,6 +9,8 @@ export type ConfigDraft = {
   minSelected: string;
   maxSelected: string;
   minBoxes: string;
+  minPolygons: string;
+  maxPoints: string;
   transcriptionMinLength: string;
   ratingMin: string;
   ratingMax: string;
@@ -33,6 +35,8 @@ export const DEFAULT_CONFIG: ConfigDraft = {
   minSelected: '1',
   maxSelected: '',
   minBoxes: '0',
+  minPolygons: '1',
+  maxPoints: '',
   transcriptionMinLength: '1',
   ratingMin: '1',
   ratingMax: '5',
@@ -83,6 +87,15 @@ export function buildAnnotation(method: Method, d: ConfigDraft): AnnotationInput
       return { method, config: { labels: choicesOf(d.labels) } };
     case 'bbox':
       return { method, config: { labels: choicesOf(d.labels), minBoxes: int(d.minBoxes, 0) } };
+    case 'polygon':
+      return {
+        method,
+        config: {
+          labels: choicesOf(d.labels),
+          minPolygons: int(d.minPolygons, 1),
+          ...(d.maxPoints.trim() && { maxPoints: int(d.maxPoints, 200) }),
+        },
+      };
     case 'transcription':
       return { method, config: { minLength: int(d.transcriptionMinLength, 1) } };
     case 'pairwise':
@@ -248,6 +261,25 @@ export function AnnotationConfigEditor({
         <>
           <ChoiceList title="Labels" noun="Label" list={draft.labels} onChange={set('labels')} />
           <NumberField label="Minimum boxes per image" value={draft.minBoxes} onChange={set('minBoxes')} />
+        </>
+      );
+    case 'polygon':
+      return (
+        <>
+          <ChoiceList title="Labels" noun="Label" list={draft.labels} onChange={set('labels')} />
+          <div className="grid-2">
+            <NumberField
+              label="Minimum polygons per image"
+              value={draft.minPolygons}
+              onChange={set('minPolygons')}
+            />
+            <NumberField
+              label="Most points per polygon"
+              value={draft.maxPoints}
+              onChange={set('maxPoints')}
+              hint="blank: up to 200"
+            />
+          </div>
         </>
       );
     case 'transcription':

@@ -9,7 +9,7 @@ type MediaField = keyof typeof MEDIA_FIELDS;
 
 /** The media field items of this project are built around, if its modality has one. */
 export function mediaFieldOf(project: Project): MediaField | null {
-  if (project.annotation.method === 'bbox') return 'image';
+  if (project.annotation.method === 'bbox' || project.annotation.method === 'polygon') return 'image';
   return project.modality in MEDIA_FIELDS ? (project.modality as MediaField) : null;
 }
 

@@ -6,6 +6,7 @@ import {
   type Choice,
   type ItemData,
   type Modality,
+  type Polygon,
   type Span,
 } from '../../shared/methods.ts';
 import { ItemView } from '../annotate/ItemView.tsx';
@@ -109,6 +110,52 @@ function BoxedImage({ image, boxes, labels }: { image: string; boxes: Box[]; lab
   );
 }
 
+/** The item's image with the answer's polygons drawn on it, filled and labelled, as in the polygon workspace. */
+function OutlinedImage({
+  image,
+  polygons,
+  labels,
+}: {
+  image: string;
+  polygons: Polygon[];
+  labels: readonly Labeled[];
+}) {
+  return (
+    <div className="bbox-stage polygon-stage">
+      <img src={image} alt="Item with the answer's polygons" draggable={false} />
+      <div className="bbox-overlay polygon-overlay readonly">
+        <svg className="polygon-layer" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden>
+          {polygons.map((p, i) => (
+            <polygon
+              // biome-ignore lint/suspicious/noArrayIndexKey: polygons have no identity beyond their position
+              key={i}
+              className="polygon-shape"
+              points={p.points.map((q) => `${q.x},${q.y}`).join(' ')}
+              style={{ '--label-color': colorOf(labels, p.label) } as CSSProperties}
+            />
+          ))}
+        </svg>
+        {polygons.map((p, i) => (
+          <span
+            // biome-ignore lint/suspicious/noArrayIndexKey: as above
+            key={i}
+            className="polygon-tag"
+            style={
+              {
+                left: `${Math.min(...p.points.map((q) => q.x)) * 100}%`,
+                top: `${Math.min(...p.points.map((q) => q.y)) * 100}%`,
+                '--label-color': colorOf(labels, p.label),
+              } as CSSProperties
+            }
+          >
+            {nameOf(labels, p.label)}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 function AnswerText({ text }: { text: string }) {
   return (
     <div className="answer-block">
@@ -135,7 +182,7 @@ function RawAnswer({ answer }: { answer: unknown }) {
 
 /**
  * An item with a given answer drawn into it, read-only: the picked choices marked, spans highlighted in the
- * text, boxes drawn on the image, the chosen side of a pair, the rating on its scale, or the text written.
+ * text, boxes or polygons drawn on the image, the chosen side of a pair, the rating on its scale, or the text written.
  */
 export function AnswerView({
   annotation,
@@ -206,6 +253,29 @@ export function AnswerView({
                 ? 'No boxes drawn.'
                 : `${a.data.boxes.length} box${a.data.boxes.length === 1 ? '' : 'es'}: ${a.data.boxes
                     .map((b) => nameOf(annotation.config.labels, b.label))
+                    .join(', ')}`}
+            </p>
+            <ItemView data={data} modality={modality} omit={['image']} />
+          </>
+        );
+      break;
+    }
+    case 'polygon': {
+      const a = answerShapes.polygon.safeParse(answer);
+      const image = str(data.image);
+      if (a.success)
+        body = (
+          <>
+            {image ? (
+              <OutlinedImage image={image} polygons={a.data.polygons} labels={annotation.config.labels} />
+            ) : (
+              <p className="muted">This item has no image.</p>
+            )}
+            <p className="hint">
+              {a.data.polygons.length === 0
+                ? 'No polygons drawn.'
+                : `${a.data.polygons.length} polygon${a.data.polygons.length === 1 ? '' : 's'}: ${a.data.polygons
+                    .map((p) => nameOf(annotation.config.labels, p.label))
                     .join(', ')}`}
             </p>
             <ItemView data={data} modality={modality} omit={['image']} />

@@ -12,6 +12,7 @@ import { Bbox } from '../annotate/Bbox.tsx';
 import { FreeText } from '../annotate/FreeText.tsx';
 import { MultiChoice } from '../annotate/MultiChoice.tsx';
 import { Pairwise } from '../annotate/Pairwise.tsx';
+import { Polygon } from '../annotate/Polygon.tsx';
 import { Rating } from '../annotate/Rating.tsx';
 import { SingleChoice } from '../annotate/SingleChoice.tsx';
 import { Span } from '../annotate/Span.tsx';
@@ -68,7 +69,7 @@ export function FixEditor({
   );
   const hint = useCallback((text: string) => setMessage({ tone: 'info', text }), []);
 
-  // On window, so the method's own Escape (deselect a box, leave the reason box) goes first.
+  // On window, so the method's own Escape (deselect a box, drop a half-drawn polygon, leave the reason box) goes first.
   useEffect(() => {
     if (busy) return;
     function listener(event: KeyboardEvent) {
@@ -100,6 +101,9 @@ export function FixEditor({
       break;
     case 'bbox':
       body = <Bbox config={annotation.config} initial={startFrom('bbox', answer)} {...common} />;
+      break;
+    case 'polygon':
+      body = <Polygon config={annotation.config} initial={startFrom('polygon', answer)} {...common} />;
       break;
     case 'transcription':
       body = (

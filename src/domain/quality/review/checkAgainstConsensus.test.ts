@@ -7,6 +7,16 @@ import { testAnnotations as A } from './testAnnotations.ts';
 
 const box = (x: number, y: number, w: number, h: number, label = 'car') => ({ x, y, w, h, label });
 const span = (start: number, end: number, label = 'PER') => ({ start, end, label });
+/** A square outline as a polygon, so its IoUs are easy to work out by hand. */
+const square = (x: number, y: number, s: number, label = 'car') => ({
+  label,
+  points: [
+    { x, y },
+    { x: x + s, y },
+    { x: x + s, y: y + s },
+    { x, y: y + s },
+  ],
+});
 
 describe('checkAgainstConsensus', () => {
   describe('single_choice', () => {
@@ -179,6 +189,87 @@ describe('checkAgainstConsensus', () => {
         score: 0,
         reason: 'Drew 1 box; the consensus has none.',
       });
+    });
+  });
+
+  describe('polygon', () => {
+    it('gives the IoU of a single polygon against the polygon bar', () => {
+      const check = checkAgainstConsensus(
+        A.polygon,
+        { polygons: [square(0.1, 0.1, 0.2)] },
+        { polygons: [square(0.2, 0.1, 0.2)] },
+      );
+      expect(check.agrees).toBe(false);
+      expect(check.score).toBeCloseTo(1 / 3, 12);
+      expect(check.reason).toBe('IoU 0.33 with the consensus polygon, below 0.50.');
+      // The polygon bar is its own: at 0.3 the same outline agrees, while the box bar stays 0.5.
+      const lenient = machineReviewRules.parse({ polygonMinIou: 0.3 });
+      const again = checkAgainstConsensus(
+        A.polygon,
+        { polygons: [square(0.1, 0.1, 0.2)] },
+        { polygons: [square(0.2, 0.1, 0.2)] },
+        lenient,
+      );
+      expect(again.agrees).toBe(true);
+      expect(again.reason).toBe('IoU 0.33 with the consensus polygon, at least 0.30.');
+    });
+
+    it('compares the outlines, not their bounding boxes', () => {
+      // A triangle filling half the consensus square's box: IoU 0.5, where boxes would give 1.
+      const triangle = {
+        label: 'car',
+        points: [
+          { x: 0.1, y: 0.1 },
+          { x: 0.5, y: 0.1 },
+          { x: 0.1, y: 0.5 },
+        ],
+      };
+      const check = checkAgainstConsensus(
+        A.polygon,
+        { polygons: [triangle] },
+        { polygons: [square(0.1, 0.1, 0.4)] },
+      );
+      expect(check.score).toBeCloseTo(0.5, 12);
+    });
+
+    it('names a label mismatch and counts a missing polygon as 0', () => {
+      expect(
+        checkAgainstConsensus(
+          A.polygon,
+          { polygons: [square(0.1, 0.1, 0.2, 'person')] },
+          { polygons: [square(0.1, 0.1, 0.2)] },
+        ),
+      ).toEqual({
+        agrees: false,
+        score: 0,
+        reason: 'IoU 0.00 with the consensus polygon (labelled "person", the consensus "car"), below 0.50.',
+      });
+      const consensus = { polygons: [square(0.1, 0.1, 0.2), square(0.6, 0.6, 0.2), square(0.1, 0.6, 0.2)] };
+      const two = checkAgainstConsensus(A.polygon, { polygons: consensus.polygons.slice(0, 2) }, consensus);
+      expect(two.score).toBeCloseTo(2 / 3, 12);
+      expect(two.reason).toBe(
+        'Drew 2 polygons, the consensus 3, 2 matched; mean IoU 0.67 (an unmatched polygon counts 0), at least 0.50.',
+      );
+    });
+
+    it('reads empty answers', () => {
+      expect(checkAgainstConsensus(A.polygon, { polygons: [] }, { polygons: [] })).toEqual({
+        agrees: true,
+        score: 1,
+        reason: 'Drew no polygons, as the consensus did.',
+      });
+      expect(
+        checkAgainstConsensus(A.polygon, { polygons: [] }, { polygons: [square(0, 0, 0.5)] }).reason,
+      ).toBe('Drew no polygons; the consensus has 1.');
+      expect(
+        checkAgainstConsensus(A.polygon, { polygons: [square(0, 0, 0.5)] }, { polygons: [] }).reason,
+      ).toBe('Drew 1 polygon; the consensus has none.');
+    });
+
+    it('refuses a consensus that is not a polygon answer', () => {
+      expect(() =>
+        checkAgainstConsensus(A.polygon, { polygons: [] }, { polygons: [{ label: 'car', points: [] }] }),
+      ).toThrow(/^the consensus is not a polygon answer at polygons\.0\.points/);
     });
   });
 

@@ -5,6 +5,7 @@ import { choiceJaccard } from './choiceJaccard.ts';
 import { formatRatio } from './formatRatio.ts';
 import { type MachineReviewRules, machineReviewRules } from './machineReviewRules.ts';
 import { parseAnswerShape } from './parseAnswerShape.ts';
+import { polygonAgreement } from './polygonAgreement.ts';
 import { spanF1 } from './spanF1.ts';
 import { type TextSimilarity, textSimilarity } from './textSimilarity.ts';
 import { wordSimilarity } from './wordSimilarity.ts';
@@ -28,7 +29,7 @@ const winner = (w: AnswerFor<'pairwise'>['winner']) => (w === 'tie' ? 'a tie' : 
 /**
  * Compares an answer with its item's consensus label (or a reviewer's correction), both answer-shaped:
  * exact for single choice and pairwise, Jaccard for multiple choice, distance on the scale for ratings, IoU of
- * one-to-one matched boxes, character F1 for spans, character edit distance for transcriptions and word edit
+ * one-to-one matched boxes or polygons, character F1 for spans, character edit distance for transcriptions and word edit
  * distance for free text. Throws a DomainError when either value does not fit the method's answer shape.
  */
 export function checkAgainstConsensus(
@@ -125,6 +126,40 @@ export function checkAgainstConsensus(
         reason:
           `Drew ${plural(n, 'box', 'boxes')}, the consensus ${m}, ${matched} matched; ` +
           `mean IoU ${formatRatio(score, bar)} (an unmatched box counts 0), ${versus(score, bar)}.`,
+      };
+    }
+    case 'polygon': {
+      const { a, c } = parse('polygon');
+      const bar = rules.polygonMinIou;
+      const n = a.polygons.length;
+      const m = c.polygons.length;
+      if (n === 0 && m === 0)
+        return { agrees: true, score: 1, reason: 'Drew no polygons, as the consensus did.' };
+      if (n === 0) return { agrees: false, score: 0, reason: `Drew no polygons; the consensus has ${m}.` };
+      if (m === 0)
+        return {
+          agrees: false,
+          score: 0,
+          reason: `Drew ${plural(n, 'polygon', 'polygons')}; the consensus has none.`,
+        };
+      const { score, matched } = polygonAgreement(a.polygons, c.polygons);
+      const agrees = score >= bar;
+      if (n === 1 && m === 1) {
+        const [polygon, ref] = [a.polygons[0]!, c.polygons[0]!];
+        const labels =
+          polygon.label === ref.label ? '' : ` (labelled "${polygon.label}", the consensus "${ref.label}")`;
+        return {
+          agrees,
+          score,
+          reason: `IoU ${formatRatio(score, bar)} with the consensus polygon${labels}, ${versus(score, bar)}.`,
+        };
+      }
+      return {
+        agrees,
+        score,
+        reason:
+          `Drew ${plural(n, 'polygon', 'polygons')}, the consensus ${m}, ${matched} matched; ` +
+          `mean IoU ${formatRatio(score, bar)} (an unmatched polygon counts 0), ${versus(score, bar)}.`,
       };
     }
     case 'span': {

@@ -11,6 +11,15 @@ import { testAnnotations as A } from './testAnnotations.ts';
 
 const box = (x: number, y: number, w: number, h: number, label = 'car') => ({ x, y, w, h, label });
 const span = (start: number, end: number, label = 'PER') => ({ start, end, label });
+const square = (x: number, y: number, s: number, label = 'car') => ({
+  label,
+  points: [
+    { x, y },
+    { x: x + s, y },
+    { x: x + s, y: y + s },
+    { x, y: y + s },
+  ],
+});
 /** Answers from workers w1, w2, … with the default weight. */
 const from = (...answers: unknown[]) => answers.map((answer, i) => ({ worker: `w${i + 1}`, answer }));
 
@@ -214,6 +223,55 @@ describe('itemConsensus', () => {
     it('agrees on no boxes when nobody drew any', () => {
       expect(consensusOf(A.bbox, from({ boxes: [] }, { boxes: [] }))).toEqual({
         label: { boxes: [] },
+        confidence: 1,
+        support: 2,
+      });
+    });
+  });
+
+  describe('polygon', () => {
+    it('keeps the medoid outline half the workers drew, scored by the weighted mean agreement', () => {
+      const result = consensusOf(
+        A.polygon,
+        from(
+          { polygons: [square(0.1, 0.1, 0.2), square(0.6, 0.6, 0.2, 'person')] },
+          { polygons: [square(0.11, 0.1, 0.2)] },
+          { polygons: [square(0.12, 0.1, 0.2)] },
+        ),
+      );
+      const label = result.label as { polygons: { label: string; points: unknown[] }[] };
+      // The person only one worker drew is dropped; the middle car outline represents the cluster.
+      expect(label).toEqual({ polygons: [square(0.11, 0.1, 0.2)] });
+      // IoUs with it: 0.9048 (w1, over its two polygons: halved), 1 (w2 itself) and 0.9048 (w3).
+      const near = 0.19 / 0.21;
+      expect(result.confidence).toBeCloseTo((near / 2 + 1 + near) / 3, 9);
+      // w1's extra polygon halves its agreement to 0.45, under the 0.50 bar.
+      expect(result.support).toBe(2);
+    });
+
+    it('tops the polygons up to the project’s minimum with the best-supported others', () => {
+      const two = annotationSchema.parse({
+        method: 'polygon',
+        config: { ...A.polygon.config, minPolygons: 2 },
+      });
+      const result = consensusOf(
+        two,
+        from(
+          { polygons: [square(0.1, 0.1, 0.2), square(0.7, 0.1, 0.2)] },
+          { polygons: [square(0.1, 0.1, 0.2), square(0.1, 0.7, 0.2)] },
+          { polygons: [square(0.1, 0.1, 0.2), square(0.7, 0.7, 0.2)] },
+        ),
+      );
+      expect((result.label as { polygons: unknown[] }).polygons).toHaveLength(2);
+    });
+
+    it('agrees on no polygons when nobody drew any, on a project that allows none', () => {
+      const none = annotationSchema.parse({
+        method: 'polygon',
+        config: { ...A.polygon.config, minPolygons: 0 },
+      });
+      expect(consensusOf(none, from({ polygons: [] }, { polygons: [] }))).toEqual({
+        label: { polygons: [] },
         confidence: 1,
         support: 2,
       });

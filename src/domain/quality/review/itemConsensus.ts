@@ -1,6 +1,7 @@
-import type { Annotation, Answer, AnswerFor, Box, Method, Span } from '../../../shared/methods.ts';
+import type { Annotation, Answer, AnswerFor, Box, Method, Polygon, Span } from '../../../shared/methods.ts';
 import { DomainError } from '../../errors.ts';
 import { boxConsensus } from '../aggregate/boxConsensus.ts';
+import { polygonConsensus } from '../aggregate/polygonConsensus.ts';
 import { ratingConsensus } from '../aggregate/ratingConsensus.ts';
 import { spanConsensus } from '../aggregate/spanConsensus.ts';
 import { textConsensus } from '../aggregate/textConsensus.ts';
@@ -33,6 +34,7 @@ const DEFAULT_WEIGHT = 0.7;
 const DEFAULT_RULES = machineReviewRules.parse({});
 // The answer schema's caps: a label with more would not pass it.
 const MAX_BOXES = 500;
+const MAX_POLYGONS = 200;
 const MAX_SPANS = 500;
 
 type Parsed<M extends Method> = {
@@ -55,12 +57,14 @@ type Parsed<M extends Method> = {
  *   lower on a tie); the confidence is `ratingConsensus`'s, from the spread of the ratings.
  * - bbox: IoU clustering (`boxConsensus`) at the rules' IoU bar, clusters drawn by half the workers or more
  *   (topped up with the best-supported others to the project's minimum box count).
+ * - polygon: the same clustering on polygon IoU (`polygonConsensus`) at the rules' polygon IoU bar, each kept
+ *   cluster given by its medoid outline, topped up likewise to the project's minimum polygon count.
  * - span: per-character voting (`spanConsensus`), half the workers or more.
  * - transcription, free_text: the medoid (`textConsensus`) under character edit distance, or word edit
  *   distance for free text.
- * For the last four, the confidence is the weighted mean of the answers' similarity scores to the label
+ * For the last five, the confidence is the weighted mean of the answers' similarity scores to the label
  * (`checkAgainstConsensus`), leaving out the answer a medoid was copied from. That mean is where weights count
- * for these methods: the box, span and text consensus rules themselves are unweighted, being robust to one bad
+ * for these methods: the box, polygon, span and text consensus rules themselves are unweighted, being robust to one bad
  * answer already, and a worker's accuracy on labels says little about how precisely they draw.
  */
 export function itemConsensus(
@@ -170,6 +174,27 @@ export function itemConsensus(
         boxes: capByConfidence(kept, MAX_BOXES)
           .sort((p, q) => p.y - q.y || p.x - q.x)
           .map(({ x, y, w, h, label }): Box => ({ x, y, w, h, label })),
+      };
+      return supported(label, meanScore(label, parsed));
+    }
+    case 'polygon': {
+      const parsed = parse('polygon');
+      const { polygons, workerCount } = polygonConsensus(
+        parsed.map((a) => ({ worker: a.worker, polygons: a.answer.polygons })),
+        { iouThreshold: rules.polygonMinIou, minSupport: 0 },
+      );
+      const kept = polygons.filter((p) => p.workers.length >= 0.5 * workerCount);
+      const { minPolygons } = annotation.config;
+      if (kept.length < minPolygons) {
+        const others = polygons.filter((p) => !kept.includes(p)).sort((p, q) => q.confidence - p.confidence);
+        kept.push(...others.slice(0, minPolygons - kept.length));
+      }
+      // Kept in polygonConsensus's reading order, which capping by confidence must not undo.
+      const order = new Map(polygons.map((p, i) => [p, i]));
+      const label: Answer = {
+        polygons: capByConfidence(kept, MAX_POLYGONS)
+          .sort((p, q) => order.get(p)! - order.get(q)!)
+          .map(({ label, points }): Polygon => ({ label, points })),
       };
       return supported(label, meanScore(label, parsed));
     }

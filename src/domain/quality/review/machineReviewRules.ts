@@ -14,6 +14,8 @@ export const machineReviewRules = z
     multiChoiceMinJaccard: bar.default(0.5),
     /** bbox: mean IoU of one-to-one matched boxes, over the larger of the two box counts. */
     bboxMinIou: bar.default(0.5),
+    /** polygon: mean IoU of one-to-one matched polygons (intersection over union of their areas), likewise. */
+    polygonMinIou: bar.default(0.5),
     /** span: F1 of the labelled characters. */
     spanMinF1: bar.default(0.5),
     /** transcription: 1 − character edit distance / the longer text's length. */

@@ -43,6 +43,15 @@ export const testAnnotations = {
       ],
     },
   }),
+  polygon: annotationSchema.parse({
+    method: 'polygon',
+    config: {
+      labels: [
+        { value: 'car', label: 'Car' },
+        { value: 'person', label: 'Person' },
+      ],
+    },
+  }),
   transcription: annotationSchema.parse({ method: 'transcription', config: {} }),
   free_text: annotationSchema.parse({ method: 'free_text', config: {} }),
 } satisfies Record<Method, Annotation>;

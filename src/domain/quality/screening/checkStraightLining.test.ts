@@ -71,5 +71,9 @@ describe('checkStraightLining', () => {
     expect(
       checkStraightLining(rules, { annotation: text, answers: same(30, '{"text":"n/a"}') }).outcome,
     ).toBe('pass');
+    const outlines = annotation({ method: 'polygon', config: { labels: [{ value: 'car', label: 'Car' }] } });
+    const v = checkStraightLining(rules, { annotation: outlines, answers: same(30, '{"polygons":[]}') });
+    expect(v.outcome).toBe('pass');
+    expect(v.reason).toMatch(/open-ended/i);
   });
 });

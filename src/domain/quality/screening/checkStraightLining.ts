@@ -8,7 +8,7 @@ export type CheckStraightLiningParams = {
   readonly answers: readonly string[];
 };
 
-/** How many different answers a method offers, or null when answers are open-ended (boxes, spans, text). */
+/** How many different answers a method offers, or null when answers are open-ended (boxes, polygons, spans, text). */
 function choiceCount(annotation: Annotation): number | null {
   switch (annotation.method) {
     case 'single_choice':
@@ -20,6 +20,7 @@ function choiceCount(annotation: Annotation): number | null {
       return annotation.config.allowTie ? 3 : 2;
     case 'span':
     case 'bbox':
+    case 'polygon':
     case 'transcription':
     case 'free_text':
       return null;

@@ -19,6 +19,8 @@ describe('checkTooFast', () => {
 
   it('uses the floor of the answer’s method', () => {
     expect(checkTooFast(rules, { method: 'bbox', durationMs: 4000 }).outcome).toBe('flag');
+    expect(checkTooFast(rules, { method: 'polygon', durationMs: 7000 }).outcome).toBe('flag');
+    expect(checkTooFast(rules, { method: 'polygon', durationMs: 8000 }).outcome).toBe('pass');
     expect(checkTooFast(rules, { method: 'rating', durationMs: 4000 }).outcome).toBe('pass');
   });
 

@@ -36,6 +36,20 @@ describe('summarizeAnswer', () => {
     expect(summarize(bbox, { boxes: [box('person'), box('car'), box('car')] })).toBe('3 boxes (car, person)');
     expect(summarize(bbox, { boxes: [box('car')] })).toBe('1 box (car)');
     expect(summarize(bbox, { boxes: [] })).toBe('0 boxes');
+    const outline = (label: string) => ({
+      label,
+      points: [
+        { x: 0, y: 0 },
+        { x: 0.5, y: 0 },
+        { x: 0.5, y: 0.5 },
+      ],
+    });
+    const polygon = { method: 'polygon', config: { labels } } as const;
+    expect(summarize(polygon, { polygons: [outline('person'), outline('car'), outline('car')] })).toBe(
+      '3 polygons (car, person)',
+    );
+    expect(summarize(polygon, { polygons: [outline('car')] })).toBe('1 polygon (car)');
+    expect(summarize(polygon, { polygons: [] })).toBe('0 polygons');
     expect(
       summarize({ method: 'span', config: { labels } }, { spans: [{ start: 0, end: 3, label: 'car' }] }),
     ).toBe('1 span (car)');

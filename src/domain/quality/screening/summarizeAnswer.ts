@@ -12,7 +12,7 @@ const quote = (text: string) => {
 const counted = (n: number, [one, many]: readonly [string, string], labels: readonly string[]) =>
   `${n} ${n === 1 ? one : many}${n > 0 ? ` (${[...new Set(labels)].sort().join(', ')})` : ''}`;
 
-/** A short description of an answer for a person to read in a reason: "cat", "3 boxes (car, person)". */
+/** A short description of an answer for a person to read in a reason: "cat", "3 boxes (car, person)", "1 polygon (car)". */
 export function summarizeAnswer(annotation: Annotation, answer: unknown): string {
   // The answer was parsed with the project's answer schema before it got here.
   // biome-ignore lint/suspicious/noExplicitAny: the method switch below picks the field each shape has
@@ -36,6 +36,12 @@ export function summarizeAnswer(annotation: Annotation, answer: unknown): string
         a.boxes.length,
         ['box', 'boxes'],
         a.boxes.map((b: { label: string }) => b.label),
+      );
+    case 'polygon':
+      return counted(
+        a.polygons.length,
+        ['polygon', 'polygons'],
+        a.polygons.map((p: { label: string }) => p.label),
       );
     case 'span':
       return counted(
