@@ -20,6 +20,7 @@ const DEPLOYABLE: Record<string, string> = {
   StakeVault: 'stakeVault',
   TierBadge: 'tierBadge',
   ProvenanceRegistry: 'provenanceRegistry',
+  AssetRegistry: 'assetRegistry',
 };
 
 /** The solc standard-JSON settings; foundry.toml mirrors them so the tests run the same bytecode. */

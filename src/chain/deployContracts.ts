@@ -1,6 +1,8 @@
 import { type Abi, type Address, getAddress, type Hex } from 'viem';
 import type { ChainClients } from './chainClients.ts';
 import {
+  assetRegistryAbi,
+  assetRegistryBytecode,
   caravanTokenAbi,
   caravanTokenBytecode,
   partnerTokenAbi,
@@ -31,7 +33,12 @@ export type DeployOptions = {
   slashReceiver?: Address;
   /** Also deploy a partner token for dual-reward demos (local chains). */
   partnerToken?: boolean;
+  /** The platform's fee on marketplace revenue, in basis points (at most 2,000); 500 by default. */
+  marketFeeBps?: number;
 };
+
+/** The marketplace fee when none is given: 5% of every license sale and revenue deposit. */
+const DEFAULT_MARKET_FEE_BPS = 500;
 
 /** Deploys Caravan's contracts one transaction at a time, wires their roles, and returns their addresses. */
 export async function deployContracts(clients: ChainClients, o: DeployOptions): Promise<Deployment> {
@@ -76,6 +83,14 @@ export async function deployContracts(clients: ChainClients, o: DeployOptions): 
   ]);
   const badge = await deploy(tierBadgeAbi, tierBadgeBytecode, [admin, operator]);
   const provenance = await deploy(provenanceRegistryAbi, provenanceRegistryBytecode, [admin, operator]);
+  // The operator registers community datasets and commits their shares; the admin governs the fee and takes it.
+  const assetRegistry = await deploy(assetRegistryAbi, assetRegistryBytecode, [
+    admin,
+    operator,
+    admin,
+    admin,
+    o.marketFeeBps ?? DEFAULT_MARKET_FEE_BPS,
+  ]);
 
   // The operator wires the rest only where it is also the admin; otherwise the admin does it by hand.
   if (admin === operator) {
@@ -87,6 +102,8 @@ export async function deployContracts(clients: ChainClients, o: DeployOptions): 
       functionName: 'SLASHER_ROLE',
     });
     await call(stakeVault, stakeVaultAbi, 'grantRole', [slasher, operator]);
+    await call(assetRegistry, assetRegistryAbi, 'setCurrencyAllowed', [token, true]);
+    if (partnerToken) await call(assetRegistry, assetRegistryAbi, 'setCurrencyAllowed', [partnerToken, true]);
   }
   return {
     chainId: clients.chain.id,
@@ -97,6 +114,7 @@ export async function deployContracts(clients: ChainClients, o: DeployOptions): 
     stakeVault,
     badge,
     provenance,
+    assetRegistry,
     fromBlock,
     deployedAt: new Date().toISOString(),
   };

@@ -19,6 +19,8 @@ export const deploymentSchema = z.object({
   stakeVault: address,
   badge: address,
   provenance: address,
+  /** Assets (datasets, models, agents), their licenses and their revenue with royalties. */
+  assetRegistry: address,
   /** The block the contracts were deployed in: event sync starts there. */
   fromBlock: z.number().int().nonnegative(),
   deployedAt: z.string(),
@@ -41,11 +43,23 @@ export async function readDeployment(file: string): Promise<Deployment | null> {
     throw new Error(`${file} is not JSON: ${(cause as Error).message}`, { cause });
   }
   const parsed = deploymentSchema.safeParse(json);
+  if (!parsed.success && predatesMarketplace(json))
+    throw new Error(
+      `${file} was written before Caravan had its marketplace contracts (it names no assetRegistry). Its contracts ` +
+        'still work, but Caravan needs all of them: on a local chain, delete the chain directory beside it ' +
+        '(anvil-state.json and deployment.json) to start a new chain; on a remote chain, run "caravan deploy" again.',
+    );
   if (!parsed.success)
     throw new Error(
       `${file} is not a Caravan deployment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
     );
   return parsed.data;
+}
+
+/** Whether a file is a whole deployment of the contracts Caravan had before the asset registry. */
+function predatesMarketplace(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || 'assetRegistry' in json) return false;
+  return deploymentSchema.omit({ assetRegistry: true }).safeParse(json).success;
 }
 
 /** Writes a deployment file atomically (a crash leaves the old file or the new one, never half of one). */
