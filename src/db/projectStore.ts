@@ -165,21 +165,42 @@ export function projectStore(db: Db): ProjectStore {
 
     stats: (projectId, now) => projectStats(db, projectId, now),
 
-    async *exportRows(projectId) {
-      let after = '0';
+    async *exportRows(projectId, order = 'answer') {
+      // Keyset pages: by answer id, or by item then answer (so one item's answers arrive together).
+      let afterItem = '0';
+      let afterAnswer = '0';
+      const byItem = order === 'item';
+      const where = byItem ? '(a.item_id, a.id) > ($2, $3)' : 'a.id > $2';
+      const orderBy = byItem ? 'a.item_id, a.id' : 'a.id';
       for (;;) {
-        const r = await db.query<ExportRow & { ledgerHash: Buffer }>(
-          `select i.id as "itemId", i.external_id as "externalId", i.data, a.id as "answerId", u.address as contributor,
+        const r = await db.query<
+          ExportRow & {
+            ledgerHash: Buffer;
+            ledgerPrevHash: Buffer;
+            ledgerAnswerHash: Buffer;
+            ledgerCreatedAt: Date;
+          }
+        >(
+          `select i.id::text as "itemId", i.external_id as "externalId", i.data, a.id::text as "answerId", u.address as contributor,
              a.answer, a.status, a.duration_ms as "durationMs", a.created_at as "createdAt", a.ledger_seq::int as "ledgerSeq",
-             l.hash as "ledgerHash"
+             l.hash as "ledgerHash", l.prev_hash as "ledgerPrevHash", l.answer_hash as "ledgerAnswerHash",
+             l.contributor as "ledgerContributor", l.item_id::text as "ledgerItemId", l.created_at as "ledgerCreatedAt"
            from answers a join items i on i.id = a.item_id join users u on u.id = a.user_id
            join ledger_entries l on l.project_id = a.project_id and l.seq = a.ledger_seq
-           where a.project_id = $1 and a.kind = 'work' and a.id > $2 order by a.id limit 2000`,
-          [projectId, after],
+           where a.project_id = $1 and a.kind = 'work' and ${where} order by ${orderBy} limit 2000`,
+          byItem ? [projectId, afterItem, afterAnswer] : [projectId, afterAnswer],
         );
         if (!r.rows.length) return;
-        yield r.rows.map((row) => ({ ...row, ledgerHash: hexOf(row.ledgerHash) }));
-        after = r.rows[r.rows.length - 1]!.answerId;
+        yield r.rows.map((row) => ({
+          ...row,
+          ledgerHash: hexOf(row.ledgerHash),
+          ledgerPrevHash: hexOf(row.ledgerPrevHash),
+          ledgerAnswerHash: hexOf(row.ledgerAnswerHash),
+          ledgerCreatedAt: row.ledgerCreatedAt.toISOString(),
+        }));
+        const last = r.rows[r.rows.length - 1]!;
+        afterItem = last.itemId;
+        afterAnswer = last.answerId;
       }
     },
 

@@ -129,34 +129,69 @@ export function addChainCommands(
   program
     .command('verify')
     .description(
-      'prove one answer: its ledger entry, Merkle proof, anchored batch and transaction, against the chain',
+      'prove one answer (its ledger entry, Merkle proof, anchored batch and transaction) against the chain, or a whole export directory with --export',
     )
-    .argument('<answerId>', 'the answer')
+    .argument('[answerId]', 'the answer')
+    .option('--export <dir>', 'check an export directory: file hashes, every record and proof, the anchors')
+    .option('--rpc <url>', "with --export: the chain's RPC URL (default: the one the manifest names)")
     .option('--json', 'print the whole proof as JSON')
     .addOption(o.serverOption().default('http://127.0.0.1:8787'))
-    .action(async (answerId: string, a: { json?: boolean; url: string }) => {
-      const { createClient } = await import('../shared/client.ts');
-      const client = createClient({ baseUrl: a.url.replace(/\/$/, '') });
-      const p = await client.answerProof(answerId);
-      if (a.json) out(JSON.stringify(p, null, 2));
-      else {
-        out(`answer ${p.answerId} (${p.verdict})`);
-        out(`  entry    project ${p.entry.projectId} #${p.entry.seq}, contributor ${p.entry.contributor}`);
-        out(`           item ${p.entry.itemId}, answer hash ${p.entry.answerHash}, at ${p.entry.createdAt}`);
-        out(`           hash ${p.entry.hash}`);
-        out(`  leaf     ${p.leaf ?? '(not batched yet)'}`);
-        out(`  proof    ${p.proof.length ? p.proof.join('\n           ') : '(none)'}`);
-        if (p.batch) {
-          out(`  batch    ${p.batch.batchId} (${p.batch.count} entries, ${p.batch.status})`);
-          out(`  root     ${p.batch.root}`);
+    .action(
+      async (
+        answerId: string | undefined,
+        a: { export?: string; rpc?: string; json?: boolean; url: string },
+      ) => {
+        if (a.export) {
+          const { verifyExport } = await import('../cli/verifyExport.ts');
+          const v = await verifyExport({ dir: a.export, rpcUrl: a.rpc });
+          out(`export of "${v.manifest.project.name}" (${v.manifest.format}, ${v.manifest.exportedAt})`);
+          out(`  files    ${v.files} checked against their sha256 and size`);
+          out(`  records  ${v.records} answers re-hashed, ledger entries and Merkle proofs recomputed`);
           out(
-            `  tx       ${p.batch.txHash ?? '(not anchored yet)'}${p.batch.blockNumber ? ` in block ${p.batch.blockNumber}` : ''}`,
+            `  batches  ${v.batches}${v.anchored === null ? ' (anchors not checked: no chain RPC; pass --rpc)' : `, ${v.anchored} anchored in the ProvenanceRegistry on chain ${v.manifest.chain?.chainId}`}`,
           );
+          for (const w of v.manifest.warnings) out(`  note     ${w}`);
+          for (const p of v.problems) out(`  ✗ ${p.message}`);
+          if (v.problemCount > v.problems.length)
+            out(`  … and ${v.problemCount - v.problems.length} more problems`);
+          if (v.problemCount) {
+            const ids = [...new Set(v.problems.flatMap((p) => (p.answerId ? [p.answerId] : [])))].slice(0, 5);
+            throw new Error(
+              `the export does not check out: ${v.problemCount} problem(s)${ids.length ? `; first answers: ${ids.join(', ')}` : ''}`,
+            );
+          }
+          out(
+            'VERIFIED: every file, record and proof checks out' +
+              (v.anchored === null ? '' : ', against the chain'),
+          );
+          return;
         }
-        for (const c of p.checks)
-          out(`  ${c.ok === true ? '✓' : c.ok === false ? '✗' : '–'} ${c.name}: ${c.detail}`);
-        out(p.verified ? 'VERIFIED against the chain' : 'NOT VERIFIED');
-      }
-      if (!p.verified) throw new Error(`answer ${p.answerId} does not check out against the chain`);
-    });
+        if (!answerId) throw new Error('say which answer to verify, or give --export <dir>');
+        const { createClient } = await import('../shared/client.ts');
+        const client = createClient({ baseUrl: a.url.replace(/\/$/, '') });
+        const p = await client.answerProof(answerId);
+        if (a.json) out(JSON.stringify(p, null, 2));
+        else {
+          out(`answer ${p.answerId} (${p.verdict})`);
+          out(`  entry    project ${p.entry.projectId} #${p.entry.seq}, contributor ${p.entry.contributor}`);
+          out(
+            `           item ${p.entry.itemId}, answer hash ${p.entry.answerHash}, at ${p.entry.createdAt}`,
+          );
+          out(`           hash ${p.entry.hash}`);
+          out(`  leaf     ${p.leaf ?? '(not batched yet)'}`);
+          out(`  proof    ${p.proof.length ? p.proof.join('\n           ') : '(none)'}`);
+          if (p.batch) {
+            out(`  batch    ${p.batch.batchId} (${p.batch.count} entries, ${p.batch.status})`);
+            out(`  root     ${p.batch.root}`);
+            out(
+              `  tx       ${p.batch.txHash ?? '(not anchored yet)'}${p.batch.blockNumber ? ` in block ${p.batch.blockNumber}` : ''}`,
+            );
+          }
+          for (const c of p.checks)
+            out(`  ${c.ok === true ? '✓' : c.ok === false ? '✗' : '–'} ${c.name}: ${c.detail}`);
+          out(p.verified ? 'VERIFIED against the chain' : 'NOT VERIFIED');
+        }
+        if (!p.verified) throw new Error(`answer ${p.answerId} does not check out against the chain`);
+      },
+    );
 }

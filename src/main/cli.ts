@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { aggregateFile } from '../cli/aggregate.ts';
 import { credentialsPath, readCredentials, writeCredentials } from '../cli/credentials.ts';
+import { exportDir } from '../cli/exportDir.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../cli/exportManifest.ts';
 import { importFile } from '../cli/importFile.ts';
 import { login } from '../cli/login.ts';
 import { progressBar } from '../cli/progress.ts';
@@ -176,23 +178,52 @@ items
 
 program
   .command('export')
-  .description("download a project's answers (with their status) or its aggregated labels, as JSONL or CSV")
+  .description(
+    'export a project: a directory with the data (jsonl, csv, parquet, coco, yolo or labelstudio), proofs.jsonl and manifest.json; or one JSONL/CSV file of answers or labels',
+  )
   .argument('<projectId>', 'the project')
-  .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+  .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('jsonl'))
   .addOption(
-    new Option('--what <what>', 'answers, or one aggregated label per item')
+    new Option('--what <what>', 'answers, or one aggregated label per item (a single file)')
       .choices(['answers', 'labels'])
       .default('answers'),
   )
-  .option('-o, --out <file>', 'write here instead of standard output')
+  .option(
+    '-o, --out <path>',
+    'a directory for the export with its manifest; a name ending in .jsonl or .csv writes that one file; none: standard output',
+  )
+  .option('--license <id>', 'the license for the dataset card (a Hugging Face license id)', 'unknown')
   .addOption(serverOption())
   .action(
     async (
       projectId: string,
-      o: { format: 'jsonl' | 'csv'; what: 'answers' | 'labels'; out?: string; url?: string },
+      o: { format: ExportFormat; what: 'answers' | 'labels'; out?: string; license: string; url?: string },
     ) => {
-      const { client } = await apiClient(o.url);
+      const { client, baseUrl } = await apiClient(o.url);
       const stats = await client.projectStats(projectId);
+      const single = !o.out || /\.(jsonl|ndjson|csv)$/i.test(o.out) || o.what === 'labels';
+      if (!single) {
+        const out = o.out!;
+        const bar = progressBar('export', stats.answersTotal, 'answers');
+        const started = Date.now();
+        const result = await exportDir(
+          {
+            client,
+            baseUrl,
+            now: () => new Date(),
+            onProgress: (n) => bar.update(Math.min(n, stats.answersTotal)),
+          },
+          { projectId, format: o.format, dir: out, license: o.license },
+        );
+        bar.stop();
+        for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+        process.stdout.write(
+          `Exported ${result.rows} answers as ${o.format} to ${out} (${result.files} files, ${result.batches} anchored batch(es)) in ${((Date.now() - started) / 1000).toFixed(1)} s; check it with \`caravan verify --export ${out}\`\n`,
+        );
+        return;
+      }
+      if (o.format !== 'jsonl' && o.format !== 'csv')
+        throw new Error(`--format ${o.format} writes a directory: give --out <dir>`);
       const response = await client.send('GET', `/api/projects/${projectId}/export`, undefined, {
         format: o.format,
         what: o.what,

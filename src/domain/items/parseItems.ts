@@ -8,6 +8,7 @@ import {
 } from '../../shared/methods.ts';
 import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../shared/text.ts';
 import { DomainError } from '../errors.ts';
+import { answerFromLabelStudio } from '../export/answerFromLabelStudio.ts';
 
 export type ImportFormat = 'jsonl' | 'csv' | 'labelstudio';
 
@@ -124,6 +125,7 @@ function toItem(raw: unknown, format: ImportFormat, rules: ItemRules): ParsedIte
   const { id, gold, ...rest } = record;
   // Label Studio tasks (and JSONL lines in that shape) keep the fields under `data`.
   let data: Record<string, unknown> = rest;
+  let goldFromTask: unknown;
   if (
     format === 'labelstudio' ||
     (isObject(rest.data) &&
@@ -131,6 +133,15 @@ function toItem(raw: unknown, format: ImportFormat, rules: ItemRules): ParsedIte
   ) {
     if (!isObject(rest.data)) return 'a Label Studio task needs a "data" object';
     data = rest.data;
+    // An annotation marked ground truth is the item's gold answer, read back from Label Studio's regions.
+    const truth = Array.isArray(rest.annotations)
+      ? (rest.annotations as unknown[]).find((a) => isObject(a) && a.ground_truth === true)
+      : undefined;
+    if (isObject(truth) && (gold === undefined || gold === null || gold === '')) {
+      const read = answerFromLabelStudio(rules.annotation.method, truth.result);
+      if (!read.ok) return `the ground-truth annotation cannot be read: ${read.problem}`;
+      goldFromTask = read.answer;
+    }
   }
 
   let externalId: string | null = null;
@@ -155,10 +166,11 @@ function toItem(raw: unknown, format: ImportFormat, rules: ItemRules): ParsedIte
   }
 
   let goldAnswer: unknown | null = null;
-  if (gold !== undefined && gold !== null && gold !== '') {
-    let value: unknown = gold;
+  if (goldFromTask !== undefined || (gold !== undefined && gold !== null && gold !== '')) {
+    let value: unknown = goldFromTask ?? gold;
     // Text cells (CSV) and bare JSON values (`"gold": 3`) take the short forms; objects are answers already.
-    if (typeof gold !== 'object') value = parseGoldText(String(gold), rules.annotation);
+    if (goldFromTask === undefined && typeof gold !== 'object')
+      value = parseGoldText(String(gold), rules.annotation);
     const parsed = answerSchemaFor(rules.annotation, data).safeParse(value);
     if (!parsed.success)
       return `"gold" is not a valid answer: ${parsed.error.issues[0]?.message ?? 'wrong shape'}`;

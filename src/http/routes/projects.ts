@@ -225,7 +225,7 @@ export function projectRoutes(deps: HttpDeps) {
     }),
     async (c) => {
       const project = await accessProject(deps, requireActor(c), c.req.valid('param').id);
-      const { format, what, provenance } = c.req.valid('query');
+      const { format, what, provenance, order } = c.req.valid('query');
       const safeName = project.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'project';
       c.header(
         'content-type',
@@ -284,7 +284,7 @@ export function projectRoutes(deps: HttpDeps) {
               ...(provenance ? ['batch_id', 'batch_root', 'anchor_tx', 'proof'] : []),
             ]),
           );
-        for await (const rows of deps.projects.exportRows(project.id)) {
+        for await (const rows of deps.projects.exportRows(project.id, order)) {
           let chunk = '';
           const proofs = provenance
             ? await deps.provenance.projectProofs(
@@ -313,6 +313,7 @@ export function projectRoutes(deps: HttpDeps) {
                     ...proofColumns,
                   ])
                 : `${JSON.stringify({
+                    answer_id: r.answerId,
                     item_id: r.itemId,
                     external_id: r.externalId,
                     data: r.data,
@@ -325,6 +326,14 @@ export function projectRoutes(deps: HttpDeps) {
                     ledger_hash: r.ledgerHash,
                     ...(proofs
                       ? {
+                          // What the entry hash covers, so an export can be checked without the server.
+                          ledger: {
+                            prev_hash: r.ledgerPrevHash,
+                            contributor: r.ledgerContributor,
+                            item_id: r.ledgerItemId,
+                            answer_hash: r.ledgerAnswerHash,
+                            created_at: r.ledgerCreatedAt,
+                          },
                           provenance: p
                             ? { batch_id: p.batchId, root: p.root, anchor_tx: p.txHash, proof: p.proof }
                             : null,
