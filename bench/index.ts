@@ -3,7 +3,9 @@
 import os from 'node:os';
 import { apiThroughput, apiThroughputOptions, formatApiThroughput } from './apiThroughput.ts';
 import { crowdPipeline, formatCrowdPipeline } from './crowdPipeline.ts';
+import { exportLarge, formatExportLarge } from './exportLarge.ts';
 import { formatLoadMix, loadMix, loadMixOptions } from './loadMix.ts';
+import { formatMarketGas, marketGas } from './marketGas.ts';
 import { formatMerkleBuild, merkleBuild } from './merkleBuild.ts';
 import { formatQualityPassCost, qualityPassCost } from './qualityPassCost.ts';
 import { formatSettlementGas, settlementGas } from './settlementGas.ts';
@@ -58,11 +60,25 @@ const benchmarks: { name: string; run: () => Promise<string> }[] = [
       ),
   },
   {
+    name: 'market-gas: marketplace gas on anvil (license purchase, royalty deposits, co-owner claims)',
+    run: async () =>
+      formatMarketGas(
+        await marketGas((process.env.BENCH_MARKET_OWNERS ?? '10,10000').split(',').map(Number)),
+      ),
+  },
+  {
     name: 'Merkle tree and proofs against @openzeppelin/merkle-tree',
     run: async () => {
       const sizes = (process.env.BENCH_MERKLE_SIZES ?? '100000,1000000').split(',').map(Number);
       return formatMerkleBuild(await merkleBuild(sizes, sizes));
     },
+  },
+  {
+    name: 'Export to Parquet and JSONL (time and peak memory by size)',
+    run: async () =>
+      formatExportLarge(
+        await exportLarge((process.env.BENCH_EXPORT_SIZES ?? '100000,1000000').split(',').map(Number)),
+      ),
   },
 ];
 

@@ -11,9 +11,11 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import { projectKey } from '../domain/chain/projectKey.ts';
 import type { Chain, ChainEvent, TxJournal } from '../usecases/chainPorts.ts';
+import { assetRegistryMarket, registerArgs } from './assetRegistryMarket.ts';
 import type { ChainClients } from './chainClients.ts';
 import { ChainError } from './chainError.ts';
 import {
+  assetRegistryAbi,
   provenanceRegistryAbi,
   rewardsDistributorAbi,
   stakeVaultAbi,
@@ -35,6 +37,7 @@ export function caravanChain(c: ChainClients, d: Deployment, journal: TxJournal)
     { contract: 'stakes', address: d.stakeVault, abi: stakeVaultAbi },
     { contract: 'badges', address: d.badge, abi: tierBadgeAbi },
     { contract: 'provenance', address: d.provenance, abi: provenanceRegistryAbi },
+    { contract: 'market', address: d.assetRegistry, abi: assetRegistryAbi },
   ];
   const allAbis = [...sources.flatMap((x) => x.abi), ...erc20Abi] as Abi;
   const tokenInfos = new Map<string, Promise<{ symbol: string; decimals: number }>>();
@@ -59,6 +62,7 @@ export function caravanChain(c: ChainClients, d: Deployment, journal: TxJournal)
       stakeVault: d.stakeVault,
       badge: d.badge,
       provenance: d.provenance,
+      assetRegistry: d.assetRegistry,
     },
     operator: c.operator.account.address,
     encode: {
@@ -109,7 +113,35 @@ export function caravanChain(c: ChainClients, d: Deployment, journal: TxJournal)
         data: encodeFunctionData({ abi: stakeVaultAbi, functionName: 'withdraw', args: [] }),
         label: 'withdraw unlocked stake',
       }),
+      registerAsset: (asset) => ({
+        to: d.assetRegistry,
+        data: encodeFunctionData({
+          abi: assetRegistryAbi,
+          functionName: 'register',
+          args: registerArgs(asset),
+        }),
+        label: 'register the asset',
+      }),
+      purchaseLicense: (assetId, currency, maxPriceWei) => ({
+        to: d.assetRegistry,
+        data: encodeFunctionData({
+          abi: assetRegistryAbi,
+          functionName: 'purchaseLicense',
+          args: [assetId, currency, maxPriceWei],
+        }),
+        label: 'buy the license',
+      }),
+      claimRevenue: (assetId, token, account, weight, proof) => ({
+        to: d.assetRegistry,
+        data: encodeFunctionData({
+          abi: assetRegistryAbi,
+          functionName: 'claimRevenue',
+          args: [assetId, token, account, weight, proof],
+        }),
+        label: 'claim revenue',
+      }),
     },
+    market: assetRegistryMarket(c, d.assetRegistry, journal),
     fromBlock: d.fromBlock,
     resume: () => resumeUnfinished(c, journal),
     releaseEscrow: (purpose, projectId, token, amountWei) =>

@@ -130,18 +130,24 @@ export function settlementStore(db: Db): SettlementStore {
     openNext: (epoch, now) =>
       inTransaction(db, async (tx) => {
         await tx.query('select pg_advisory_xact_lock(hashtext($1))', ['caravan-accrue']);
-        // Oldest first, each project's accruals join the epoch while its escrow (what was funded, less what
-        // was refunded and what earlier epochs took) still covers them.
+        // Oldest first, each escrow's accruals join the epoch while the escrow (what was funded, less what was
+        // refunded and what earlier epochs took) still covers them. An escrow is a project's, or a gateway
+        // caller's prepaid budget (accruals.budget_id, migration 0007_gateway.sql).
         await tx.query(
           `with free as (
-             select e.project_id, e.token, e.funded_wei - e.refunded_wei - coalesce((
+             select e.project_id as payer, e.token, e.funded_wei - e.refunded_wei - coalesce((
                select sum(x.amount_wei) from accruals x
                where x.project_id = e.project_id and x.token = e.token and x.epoch is not null), 0) as free_wei
              from escrow_balances e
+             union all
+             select b.budget_id, b.token, b.funded_wei - b.refunded_wei - coalesce((
+               select sum(x.amount_wei) from accruals x
+               where x.budget_id = b.budget_id and x.token = b.token and x.epoch is not null), 0)
+             from gateway_budget_balances b
            ), ranked as (
              select a.source, a.token, f.free_wei,
-               sum(a.amount_wei) over (partition by a.project_id, a.token order by a.created_at, a.source) as running
-             from accruals a join free f on f.project_id = a.project_id and f.token = a.token
+               sum(a.amount_wei) over (partition by f.payer, a.token order by a.created_at, a.source) as running
+             from accruals a join free f on f.payer = coalesce(a.project_id, a.budget_id) and f.token = a.token
              where a.epoch is null
            )
            update accruals a set epoch = $1 from ranked r
@@ -159,8 +165,9 @@ export function settlementStore(db: Db): SettlementStore {
 
     async releases(epoch) {
       const r = await db.query<{ project_id: string; token: Address; amount: string }>(
-        `select project_id, token, sum(amount_wei)::text as amount from accruals where epoch = $1
-         group by project_id, token order by project_id, token`,
+        // A gateway budget's escrow is keyed by the budget id as a project's is by its id.
+        `select coalesce(project_id, budget_id) as project_id, token, sum(amount_wei)::text as amount
+         from accruals where epoch = $1 group by 1, token order by 1, token`,
         [epoch],
       );
       return r.rows.map((x) => ({ projectId: x.project_id, token: x.token, amountWei: BigInt(x.amount) }));

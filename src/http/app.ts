@@ -16,6 +16,9 @@ import { type RateKind, rateLimit } from './rateLimit.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { blobServeRoutes, blobUploadRoutes } from './routes/blobs.ts';
 import { chainRoutes } from './routes/chain.ts';
+import { datasetRoutes } from './routes/datasets.ts';
+import { gatewayRoutes } from './routes/gateway.ts';
+import { marketRoutes } from './routes/market.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { projectRoutes } from './routes/projects.ts';
@@ -157,6 +160,9 @@ export function createApp(deps: HttpDeps, options: AppOptions = {}) {
   api.route('/', progressRoutes(deps));
   api.route('/', workRoutes(deps));
   api.route('/', chainRoutes(deps));
+  api.route('/', datasetRoutes(deps));
+  api.route('/', marketRoutes(deps));
+  api.route('/', gatewayRoutes(deps));
   api.route('/', blobUploadRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -34,4 +34,16 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   NOTHING_TO_CLAIM: 409,
   CHAIN_REFUSED: 422,
   CHAIN_UNAVAILABLE: 503,
+  NOT_COMMUNITY_PROJECT: 409,
+  NOTHING_APPROVED: 409,
+  DATASET_ALREADY_PUBLISHED: 409,
+  // Payment Required: the person can use the asset once they buy a license, and the message says how.
+  LICENSE_REQUIRED: 402,
+  DERIVATIVES_NOT_ALLOWED: 403,
+  ASSET_NOT_REGISTERED: 409,
+  // Payment Required again: the caller's prepaid gateway budget cannot cover the call; the message says how to top up.
+  INSUFFICIENT_BALANCE: 402,
+  GATEWAY_NOT_CONFIGURED: 409,
+  // The model's upstream failed: a bad gateway, never our 500.
+  UPSTREAM_FAILED: 502,
 };

@@ -1,14 +1,27 @@
 import type {
+  Asset,
+  AssetDetail as AssetDetailBody,
+  AssetEarning as AssetEarningBody,
+  AssetLink,
   Assignment,
+  Dataset,
+  DatasetShare,
   HistoryEntry,
   Me,
   Project,
+  Purchase as PurchaseBody,
   QaSample,
   ReviewQueue,
   ReviewTask,
 } from '../shared/api.ts';
+import type { AssetDetail } from '../usecases/market/getAsset.ts';
+import type { AssetEarning } from '../usecases/market/myEarnings.ts';
+import type { Purchase } from '../usecases/market/myPurchases.ts';
 import type {
   ApiKeyRow,
+  AssetRow,
+  DatasetRow,
+  DatasetShareRow,
   HistoryRow,
   Lease,
   Membership,
@@ -143,4 +156,135 @@ export const presentQaAnswer = (a: QaSampleRow): QaSample['answers'][number] => 
   consensusScore: a.consensusScore,
   label: a.label ? { label: a.label.label, confidence: a.label.confidence, source: a.label.source } : null,
   contributor: a.contributor,
+});
+
+/** A published dataset; its organization's id stays inside (buyers see the dataset, not who owns the project). */
+export const presentDataset = (d: DatasetRow): Dataset => ({
+  id: d.id,
+  projectId: d.projectId,
+  name: d.name,
+  description: d.description,
+  licenseSummary: d.licenseSummary,
+  status: d.status,
+  publishedAt: d.publishedAt.toISOString(),
+  method: d.method,
+  modality: d.modality,
+  rowCount: d.rowCount,
+  answerCount: d.answerCount,
+  reviewCount: d.reviewCount,
+  contributorCount: d.contributorCount,
+  shareRoot: d.shareRoot,
+  totalWeight: d.totalWeight.toString(),
+  formulaVersion: d.formulaVersion,
+  assetId: d.assetId,
+  commitTxHash: d.commitTxHash,
+  committedAt: d.committedAt ? d.committedAt.toISOString() : null,
+});
+
+export const presentDatasetShare = (s: DatasetShareRow): DatasetShare => ({
+  rank: s.rank,
+  account: s.account,
+  weight: s.weight.toString(),
+  sharePpm: Number(s.sharePpm),
+  answersCounted: s.answersCounted,
+  reviewsCounted: s.reviewsCounted,
+  accuracyPpm: s.accuracyPpm,
+  proof: s.proof,
+});
+
+export const presentAsset = (a: AssetRow): Asset => ({
+  id: a.id,
+  chainAssetId: a.chainAssetId?.toString() ?? null,
+  kind: a.kind,
+  name: a.name,
+  description: a.description,
+  modality: a.modality,
+  tags: a.tags,
+  ownerAddress: a.ownerAddress,
+  datasetId: a.datasetId,
+  contentHash: a.contentHash,
+  metadataUri: a.metadataUri,
+  terms: {
+    commercialUse: a.terms.commercialUse,
+    derivativesAllowed: a.terms.derivativesAllowed,
+    parentShareBps: a.terms.parentShareBps,
+    priceWei: a.terms.priceWei,
+    currency: a.terms.currency,
+    durationSeconds: a.terms.durationSeconds,
+    attributionRequired: a.terms.attributionRequired,
+  },
+  status: a.status,
+  registerTxHash: a.registerTxHash,
+  registeredAt: a.registeredAt?.toISOString() ?? null,
+  createdAt: a.createdAt.toISOString(),
+});
+
+const presentAssetLink = (a: Pick<AssetRow, 'id' | 'name' | 'kind' | 'chainAssetId'>): AssetLink => ({
+  id: a.id,
+  name: a.name,
+  kind: a.kind,
+  chainAssetId: a.chainAssetId?.toString() ?? null,
+});
+
+export const presentAssetDetail = (d: AssetDetail): AssetDetailBody => ({
+  asset: presentAsset(d.asset),
+  lineage: {
+    nodes: d.lineage.nodes.map((n) => ({ ...presentAssetLink(n), depth: n.depth })),
+    edges: d.lineage.edges.map((e) => ({ parentId: e.parentId, childId: e.childId, relation: e.relation })),
+  },
+  owners: {
+    kind: d.owners.kind,
+    owner: d.owners.owner,
+    totalWeight: d.owners.totalWeight?.toString() ?? null,
+    shares: d.owners.shares.map((s) => ({
+      account: s.account,
+      weight: s.weight.toString(),
+      sharePpm: Number(s.sharePpm),
+    })),
+    more: d.owners.more,
+  },
+  sampleRows: d.asset.sampleRows,
+  provenance: {
+    contentHash: d.asset.contentHash,
+    metadataUri: d.asset.metadataUri,
+    registerTxHash: d.asset.registerTxHash,
+    shareRoot: d.dataset?.shareRoot ?? null,
+    commitTxHash: d.dataset?.commitTxHash ?? null,
+  },
+  license: {
+    held: d.license.held,
+    expiresAt: d.license.expiresAt?.toISOString() ?? null,
+    owner: d.license.owner,
+  },
+  sales: { count: d.salesCount },
+  feeBps: d.feeBps,
+});
+
+export const presentPurchase = (p: Purchase): PurchaseBody => ({
+  asset: p.asset ? presentAssetLink(p.asset) : null,
+  chainAssetId: p.chainAssetId.toString(),
+  buyer: p.buyer,
+  priceWei: p.priceWei.toString(),
+  currency: p.currency,
+  symbol: p.symbol,
+  decimals: p.decimals,
+  expiresAt: p.expiresAt?.toISOString() ?? null,
+  purchasedAt: p.purchasedAt?.toISOString() ?? null,
+  txHash: p.txHash,
+  active: p.active,
+});
+
+export const presentEarning = (e: AssetEarning): AssetEarningBody => ({
+  asset: presentAssetLink(e.asset),
+  role: e.role,
+  weight: e.weight.toString(),
+  totalWeight: e.totalWeight.toString(),
+  tokens: e.tokens.map((t) => ({
+    token: t.token,
+    symbol: t.symbol,
+    decimals: t.decimals,
+    creditedWei: t.creditedWei.toString(),
+    claimedWei: t.claimedWei.toString(),
+    claimableWei: t.claimableWei.toString(),
+  })),
 });

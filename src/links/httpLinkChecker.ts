@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import type { LinkCheck, LinkChecker } from '../usecases/ports.ts';
+import { isPrivateAddress } from './isPrivateAddress.ts';
 
 export type HttpLinkCheckerOptions = {
   /** How long each request may take to answer. */
@@ -13,31 +14,6 @@ export type HttpLinkCheckerOptions = {
 };
 
 const MAX_REDIRECTS = 5;
-
-/** Addresses a contributor's link must not make this server reach: its own machine and private networks. */
-const PRIVATE = new BlockList();
-for (const [net, bits] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 3],
-] as const)
-  PRIVATE.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-  ['::ffff:0:0', 96],
-] as const)
-  PRIVATE.addSubnet(net, bits, 'ipv6');
-
-const isPrivate = (address: string) => PRIVATE.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 
 /**
  * Checks links over HTTP: a HEAD request, then a GET where a server refuses HEAD, following up to five redirects
@@ -72,7 +48,7 @@ export function httpLinkChecker(options: HttpLinkCheckerOptions = {}): LinkCheck
             };
           const host = url.hostname.replace(/^\[|\]$/g, '');
           const addresses = isIP(host) ? [host] : await resolve(host);
-          if (!options.allowPrivate && addresses.some(isPrivate))
+          if (!options.allowPrivate && addresses.some(isPrivateAddress))
             return {
               status: 'unknown',
               reason: `${link} points into a private network, which is not checked`,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
+import { ANVIL_OPERATOR_KEY } from '../chain/chainClients.ts';
 import type { Config } from '../config/config.ts';
 import { type RunningPostgres, startEmbeddedPostgres } from '../db/embeddedPostgres.ts';
 import { migrate } from '../db/migrate.ts';
@@ -57,6 +58,8 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const deps = wire(pool, {
     chain: chain.chain,
     chainRpcUrl: chain.rpcUrl,
+    // The local chain's operator is anvil's first key; a configured chain's is CARAVAN_OPERATOR_KEY.
+    receiptKey: config.chain.operatorKey ?? ANVIL_OPERATOR_KEY,
     holdSeconds: config.chain.holdSeconds,
     dataDir: config.dataDir,
     chainId: config.chainId,

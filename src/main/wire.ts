@@ -2,6 +2,9 @@ import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { localBlobStore } from '../blobs/localBlobStore.ts';
 import { accountStore } from '../db/accountStore.ts';
+import { datasetStore } from '../db/datasetStore.ts';
+import { gatewayStore } from '../db/gatewayStore.ts';
+import { marketStore } from '../db/marketStore.ts';
 import { opsStore } from '../db/opsStore.ts';
 import type { Db } from '../db/pool.ts';
 import { progressStore } from '../db/progressStore.ts';
@@ -14,12 +17,14 @@ import { reviewStore } from '../db/reviewStore.ts';
 import { settlementStore } from '../db/settlementStore.ts';
 import { workStore } from '../db/workStore.ts';
 import { type ProgressRules, progressRules } from '../domain/progress/progressRules.ts';
+import { openAiCompatibleUpstream } from '../gateway/openAiCompatibleUpstream.ts';
+import { operatorReceiptSigner } from '../gateway/operatorReceiptSigner.ts';
 import type { HttpDeps } from '../http/context.ts';
 import type { RateLimits } from '../http/rateLimit.ts';
 import { httpLinkChecker } from '../links/httpLinkChecker.ts';
 import { cacheSessions } from '../usecases/auth/cacheSessions.ts';
 import type { Chain } from '../usecases/chainPorts.ts';
-import type { Clock, LinkChecker, ModelJudge, QualityQueue } from '../usecases/ports.ts';
+import type { Clock, GatewayUpstream, LinkChecker, ModelJudge, QualityQueue } from '../usecases/ports.ts';
 import { settleProject } from '../usecases/quality/settleProject.ts';
 import { debouncedQueue } from '../worker/debouncedQueue.ts';
 
@@ -48,6 +53,10 @@ export type WireOptions = {
   /** Request limits (sign-in, submissions, exports) counted in the database; off when not given. */
   rateLimits?: RateLimits | null;
   trustProxy?: boolean;
+  /** Calls models' upstreams for the gateway; by default over HTTP, refusing private networks unless `devWallets`. */
+  upstream?: GatewayUpstream;
+  /** The operator's key, to sign the gateway's execution receipts; none leaves them unsigned. */
+  receiptKey?: `0x${string}` | null;
 };
 
 /** Wires the real stores on a database into the dependencies every use case and route takes. */
@@ -77,6 +86,11 @@ export function wire(db: Db, o: WireOptions): HttpDeps {
     chain: o.chain ?? null,
     settlement: settlementStore(db),
     provenance: provenanceStore(db),
+    datasets: datasetStore(db),
+    market: marketStore(db),
+    gateway: gatewayStore(db),
+    upstream: o.upstream ?? openAiCompatibleUpstream({ allowPrivate: o.devWallets ?? false }),
+    receiptSigner: o.receiptKey ? operatorReceiptSigner(o.receiptKey) : null,
     settings: {
       chainId: o.chain?.chainId ?? o.chainId ?? 31_337,
       devWallets: o.devWallets ?? false,

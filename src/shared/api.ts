@@ -246,6 +246,8 @@ export const exportQuery = z.object({
     .enum(['true', 'false'], { error: 'provenance is true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+  /** Rows by answer id (the default), or by item then answer so an item's answers come together. */
+  order: z.enum(['answer', 'item'], { error: 'order is answer or item' }).default('answer'),
 });
 
 export const ledgerCheckBody = z.object({
@@ -739,3 +741,309 @@ export const qaResultBody = z.object({
   status: z.enum(['approved', 'rejected']),
   decidedAt: z.string(),
 });
+
+// Community datasets: publication and co-ownership shares (docs/datasets.md).
+
+const DATASET_NAME = 'a dataset name has 3 to 120 characters';
+export const publishDatasetBody = z.object({
+  /** By default the project's name. */
+  name: storableText().trim().min(3, DATASET_NAME).max(120, DATASET_NAME).optional(),
+  /** By default the project's description. */
+  description: storableText().max(2000, 'a description has at most 2000 characters').optional(),
+  /** A plain-words summary of the license; by default, co-ownership by the published shares. */
+  licenseSummary: storableText()
+    .trim()
+    .min(3, 'a license summary has 3 to 1000 characters')
+    .max(1000, 'a license summary has 3 to 1000 characters')
+    .optional(),
+});
+export type PublishDatasetInput = z.input<typeof publishDatasetBody>;
+
+export const datasetBody = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  licenseSummary: z.string(),
+  status: z.enum(['published']),
+  publishedAt: z.string(),
+  method: z.string(),
+  modality: z.string(),
+  /** Work items with at least one counted answer. */
+  rowCount: z.number().int(),
+  answerCount: z.number().int(),
+  reviewCount: z.number().int(),
+  contributorCount: z.number().int(),
+  /** The Merkle root over (address account, uint256 weight) leaves, StandardMerkleTree encoding. */
+  shareRoot: z.string(),
+  /** The sum of every weight, a decimal string. */
+  totalWeight: z.string(),
+  formulaVersion: z.number().int(),
+  /** Set once the asset registry committed the root on chain. */
+  assetId: z.string().nullable(),
+  commitTxHash: z.string().nullable(),
+  committedAt: z.string().nullable(),
+});
+export type Dataset = z.infer<typeof datasetBody>;
+
+export const datasetListQuery = z.object({
+  search: storableText().max(120, 'search has at most 120 characters').optional(),
+  cursor: pageQuery.shape.cursor,
+  limit: pageQuery.shape.limit,
+});
+export const datasetListBody = z.object({
+  datasets: z.array(datasetBody),
+  nextCursor: z.string().nullable(),
+});
+
+export const datasetShareBody = z.object({
+  rank: z.number().int(),
+  account: z.string(),
+  /** An integer, as a decimal string; the leaf's uint256. */
+  weight: z.string(),
+  /** Parts per million of the dataset; every share of a dataset adds up to exactly 1,000,000. */
+  sharePpm: z.number().int(),
+  answersCounted: z.number().int(),
+  reviewsCounted: z.number().int(),
+  /** The accuracy estimate the answers were scaled by, in parts per million. */
+  accuracyPpm: z.number().int(),
+  /** The Merkle proof of (account, weight) against the share root. */
+  proof: z.array(z.string()),
+});
+export type DatasetShare = z.infer<typeof datasetShareBody>;
+export const datasetSharePageBody = z.object({
+  shares: z.array(datasetShareBody),
+  nextCursor: z.string().nullable(),
+});
+
+/** The co-ownership formula's parameters, in parts per million of `scale`. */
+export const shareFormulaBody = z.object({
+  version: z.number().int(),
+  scale: z.number().int(),
+  approvedPpm: z.number().int(),
+  approvedAfterFixPpm: z.number().int(),
+  difficultyBonusPpm: z.number().int(),
+  reviewPpm: z.number().int(),
+});
+export type ShareFormulaParameters = z.infer<typeof shareFormulaBody>;
+
+export const datasetDetailBody = z.object({
+  dataset: datasetBody,
+  formula: shareFormulaBody,
+  shares: z.array(datasetShareBody),
+  nextCursor: z.string().nullable(),
+});
+export type DatasetDetail = z.infer<typeof datasetDetailBody>;
+
+export const myDatasetSharesBody = z.object({
+  shares: z.array(z.object({ dataset: datasetBody, share: datasetShareBody })),
+});
+export type MyDatasetShares = z.infer<typeof myDatasetSharesBody>;
+
+// The marketplace: assets (datasets, models, agents) with license terms and lineage, licenses and royalties.
+
+export const ASSET_KINDS = ['dataset', 'model', 'agent'] as const;
+export type AssetKind = (typeof ASSET_KINDS)[number];
+/** How an asset came from a parent, in the registry's order (DerivedFrom, TrainedOn, FineTunedFrom). */
+export const ASSET_RELATIONS = ['derived_from', 'trained_on', 'fine_tuned_from'] as const;
+export type AssetRelation = (typeof ASSET_RELATIONS)[number];
+/** The longest license the form offers: a hundred years (0 is perpetual). */
+const MAX_LICENSE_SECONDS = 100 * 365 * 86_400;
+
+/** An asset's license terms, as the registry stores them (the one schema for requests, the database and pages). */
+export const assetTerms = z.object({
+  commercialUse: z.boolean(),
+  /** Whether anyone may register a child of the asset; if not, only its owner and licensees may. */
+  derivativesAllowed: z.boolean(),
+  /** The share of every revenue credit that goes to the asset's parents, in basis points (0 to 10,000). */
+  parentShareBps: z
+    .number()
+    .int('parentShareBps is a whole number of basis points')
+    .min(0, 'parentShareBps is 0 to 10000 basis points')
+    .max(10_000, 'parentShareBps is 0 to 10000 basis points'),
+  /** What a license costs in base units of `currency`; 0 is free (still recorded on chain). */
+  priceWei: weiString,
+  currency: addressString,
+  /** How long a license lasts; 0 is perpetual. */
+  durationSeconds: z
+    .number()
+    .int('durationSeconds is a whole number')
+    .min(0, 'durationSeconds is 0 (perpetual) or more')
+    .max(MAX_LICENSE_SECONDS, 'durationSeconds is at most a hundred years'),
+  attributionRequired: z.boolean(),
+});
+export type AssetTerms = z.infer<typeof assetTerms>;
+
+const ASSET_NAME = 'an asset name has 3 to 120 characters';
+const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'a hash is 0x followed by 64 hex digits');
+const assetTags = z
+  .array(storableText().trim().min(1, 'a tag is not empty').max(40, 'a tag has at most 40 characters'))
+  .max(10, 'at most 10 tags')
+  .default([]);
+
+export const assetParentInput = z.object({
+  assetId: z.string().uuid('parent asset ids are UUIDs'),
+  relation: z.enum(ASSET_RELATIONS),
+});
+
+/** A model, an agent or a dataset of your own to register; your wallet sends the registration. */
+export const registerAssetBody = z.object({
+  kind: z.enum(ASSET_KINDS),
+  name: storableText().trim().min(3, ASSET_NAME).max(120, ASSET_NAME),
+  description: storableText().max(4000, 'a description has at most 4000 characters').default(''),
+  modality: z.enum(MODALITIES),
+  tags: assetTags,
+  /** The keccak-256 or sha-256 of the asset's bytes (weights, archive), as 0x and 64 hex digits. */
+  contentHash: bytes32.refine((h) => !/^0x0{64}$/.test(h), 'the content hash cannot be zero'),
+  terms: assetTerms,
+  parents: z
+    .array(assetParentInput)
+    .max(8, 'an asset has at most 8 parents')
+    .refine((ps) => new Set(ps.map((p) => p.assetId)).size === ps.length, 'a parent is named once')
+    .default([]),
+  /** The requester organization that owns it; your first one by default. */
+  orgId: z.string().uuid('orgId is an organization UUID').optional(),
+});
+export type RegisterAssetInput = z.input<typeof registerAssetBody>;
+
+/** A published community dataset to register; the platform registers it and commits its shares. */
+export const registerDatasetBody = z.object({
+  terms: assetTerms,
+  tags: assetTags,
+  parents: registerAssetBody.shape.parents,
+});
+export type RegisterDatasetInput = z.input<typeof registerDatasetBody>;
+
+const booleanQuery = z.enum(['true', 'false'], { error: 'true or false' }).transform((v) => v === 'true');
+export const assetListQuery = z.object({
+  search: storableText().max(120, 'search has at most 120 characters').optional(),
+  kind: z.enum(ASSET_KINDS).optional(),
+  modality: z.enum(MODALITIES).optional(),
+  /** Only licenses that allow commercial use (true) or that do not (false). */
+  commercial: booleanQuery.optional(),
+  derivatives: booleanQuery.optional(),
+  minPriceWei: weiString.optional(),
+  maxPriceWei: weiString.optional(),
+  currency: addressString.optional(),
+  cursor: pageQuery.shape.cursor,
+  limit: z.coerce
+    .number({ error: 'limit is a whole number from 1 to 100' })
+    .int('limit is a whole number from 1 to 100')
+    .min(1, 'limit is a whole number from 1 to 100')
+    .max(100, 'limit is a whole number from 1 to 100')
+    .default(24),
+});
+/** The list's query as a client sends it: every value a string or a number. */
+export type AssetListQuery = Partial<
+  Record<Exclude<keyof z.input<typeof assetListQuery>, 'limit'>, string> & { limit: number }
+>;
+
+export const assetBody = z.object({
+  id: z.string(),
+  /** The registry's id, a decimal string, once registered. */
+  chainAssetId: z.string().nullable(),
+  kind: z.enum(ASSET_KINDS),
+  name: z.string(),
+  description: z.string(),
+  modality: z.string(),
+  tags: z.array(z.string()),
+  /** Its owner on chain: who manages its terms (for a community dataset, revenue goes to its co-owners). */
+  ownerAddress: z.string(),
+  datasetId: z.string().nullable(),
+  contentHash: z.string(),
+  metadataUri: z.string(),
+  terms: assetTerms,
+  status: z.enum(['draft', 'registered']),
+  registerTxHash: z.string().nullable(),
+  registeredAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Asset = z.infer<typeof assetBody>;
+export const assetListBody = z.object({ assets: z.array(assetBody), nextCursor: z.string().nullable() });
+
+const assetLink = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(ASSET_KINDS),
+  chainAssetId: z.string().nullable(),
+});
+export type AssetLink = z.infer<typeof assetLink>;
+
+export const assetDetailBody = z.object({
+  asset: assetBody,
+  /** The lineage up and down, a few levels each way: every asset reached and every parent-child edge. */
+  lineage: z.object({
+    nodes: z.array(assetLink.extend({ depth: z.number().int() })),
+    edges: z.array(
+      z.object({ parentId: z.string(), childId: z.string(), relation: z.enum(ASSET_RELATIONS) }),
+    ),
+  }),
+  /** Who the revenue goes to: the owner alone, or a community dataset's co-owners by their frozen shares. */
+  owners: z.object({
+    kind: z.enum(['sole', 'community']),
+    owner: z.string(),
+    totalWeight: z.string().nullable(),
+    shares: z.array(z.object({ account: z.string(), weight: z.string(), sharePpm: z.number().int() })),
+    more: z.boolean(),
+  }),
+  sampleRows: z.array(z.unknown()),
+  provenance: z.object({
+    contentHash: z.string(),
+    metadataUri: z.string(),
+    registerTxHash: z.string().nullable(),
+    shareRoot: z.string().nullable(),
+    commitTxHash: z.string().nullable(),
+  }),
+  /** The signed-in person's license: whether they may use it now, and until when (null: never ends). */
+  license: z.object({ held: z.boolean(), expiresAt: z.string().nullable(), owner: z.boolean() }),
+  sales: z.object({ count: z.number().int() }),
+  feeBps: z.number().int().nullable(),
+});
+export type AssetDetail = z.infer<typeof assetDetailBody>;
+
+const walletCalls = z.array(z.object({ to: z.string(), data: z.string(), label: z.string() }));
+export const registeredAssetBody = z.object({
+  asset: assetBody,
+  /** For your own wallet to send (none when the platform registered it). */
+  calls: walletCalls,
+});
+
+export const purchaseBody = z.object({
+  /** null for an asset registered on chain without Caravan. */
+  asset: assetLink.nullable(),
+  chainAssetId: z.string(),
+  buyer: z.string(),
+  priceWei: z.string(),
+  currency: z.string(),
+  symbol: z.string(),
+  decimals: z.number().int(),
+  /** null: perpetual. */
+  expiresAt: z.string().nullable(),
+  purchasedAt: z.string().nullable(),
+  txHash: z.string(),
+  active: z.boolean(),
+});
+export type Purchase = z.infer<typeof purchaseBody>;
+export const purchasesBody = z.object({ purchases: z.array(purchaseBody) });
+
+export const assetEarningBody = z.object({
+  asset: assetLink,
+  role: z.enum(['owner', 'co-owner']),
+  /** The weight claims are made with: 1 of 1 for a sole owner. */
+  weight: z.string(),
+  totalWeight: z.string(),
+  tokens: z.array(
+    z.object({
+      token: z.string(),
+      symbol: z.string(),
+      decimals: z.number().int(),
+      /** What the asset's holders were credited in all. */
+      creditedWei: z.string(),
+      /** What you claimed (a sole owner: what the asset's holders claimed). */
+      claimedWei: z.string(),
+      claimableWei: z.string(),
+    }),
+  ),
+});
+export type AssetEarning = z.infer<typeof assetEarningBody>;
+export const earningsBody = z.object({ assets: z.array(assetEarningBody) });

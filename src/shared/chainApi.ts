@@ -18,6 +18,7 @@ export const chainInfoBody = z.object({
     stakeVault: z.string(),
     badge: z.string(),
     provenance: z.string(),
+    assetRegistry: z.string(),
   }),
   operator: z.string(),
   holdSeconds: z.number().int(),

@@ -1,12 +1,20 @@
 import type { z } from 'zod';
 import type {
+  AssetListQuery,
   apiKeyBody,
+  assetDetailBody,
+  assetListBody,
   assignmentBody,
   authConfigBody,
   blobBody,
   CreateProjectInput,
   checkInBody,
   createdApiKeyBody,
+  datasetBody,
+  datasetDetailBody,
+  datasetListBody,
+  datasetSharePageBody,
+  earningsBody,
   examStartBody,
   examStatusBody,
   historyPageBody,
@@ -17,16 +25,22 @@ import type {
   leaderboardBody,
   ledgerCheckBody,
   meBody,
+  myDatasetSharesBody,
   nonceBody,
   orgBody,
+  PublishDatasetInput,
   profileBody,
   projectBody,
   projectListBody,
   projectStatsBody,
+  purchasesBody,
   qaResultBody,
   qaSampleBody,
   qualityReportBody,
   qualityRunBody,
+  RegisterAssetInput,
+  RegisterDatasetInput,
+  registeredAssetBody,
   reviewLeaseBody,
   reviewQueueBody,
   reviewResultBody,
@@ -50,6 +64,13 @@ import type {
   stakeBody,
   walletCallsBody,
 } from './chainApi.ts';
+import type {
+  GatewayEndpointInput,
+  gatewayBalanceBody,
+  gatewayCallsBody,
+  gatewayEndpointView,
+  gatewayUsageBody,
+} from './gatewayApi.ts';
 import type { QualitySettingsInput } from './qualitySettings.ts';
 
 /** An error answered by the API, with its stable code and a message meant for people. */
@@ -300,6 +321,67 @@ export function createClient(options: ClientOptions = {}) {
       flagId?: string;
       answerIds?: string[];
     }) => request<Out<typeof slashBody>>('POST', '/api/admin/slashes', body),
+
+    /** Publishes a community project's dataset once, freezing its co-owners' shares (the project's requesters). */
+    publishDataset: (projectId: string, body: PublishDatasetInput = {}) =>
+      request<Out<typeof datasetBody>>('POST', `/api/projects/${projectId}/publish`, body),
+    /** Published datasets, newest first; `search` keeps those whose name contains it. */
+    datasets: (query: { search?: string; cursor?: string; limit?: number } = {}) =>
+      request<Out<typeof datasetListBody>>('GET', '/api/datasets', undefined, query),
+    /** A dataset with its share formula and the first page of its co-owners. */
+    dataset: (id: string, limit?: number) =>
+      request<Out<typeof datasetDetailBody>>('GET', `/api/datasets/${id}`, undefined, { limit }),
+    datasetShares: (id: string, cursor?: string, limit?: number) =>
+      request<Out<typeof datasetSharePageBody>>('GET', `/api/datasets/${id}/shares`, undefined, {
+        cursor,
+        limit,
+      }),
+    /** Your co-ownership in every published dataset. */
+    myDatasetShares: () => request<Out<typeof myDatasetSharesBody>>('GET', '/api/me/dataset-shares'),
+
+    /** The marketplace: registered assets by search and filters, newest first. */
+    assets: (query: AssetListQuery = {}) =>
+      request<Out<typeof assetListBody>>('GET', '/api/assets', undefined, query),
+    /** An asset with its terms, lineage, owners, sample rows, provenance and your license. */
+    asset: (id: string) => request<Out<typeof assetDetailBody>>('GET', `/api/assets/${id}`),
+    /** Registers your organization's model, agent or dataset: a draft, and the call your wallet sends. */
+    registerAsset: (body: RegisterAssetInput) =>
+      request<Out<typeof registeredAssetBody>>('POST', '/api/assets', body),
+    /** Registers a published community dataset and commits its co-owners' shares (its requesters). */
+    registerDataset: (datasetId: string, body: RegisterDatasetInput) =>
+      request<Out<typeof registeredAssetBody>>('POST', `/api/datasets/${datasetId}/register`, body),
+    /** The approve and purchaseLicense calls for your wallet. */
+    purchaseCalls: (assetId: string) =>
+      request<Out<typeof walletCallsBody>>('POST', `/api/assets/${assetId}/purchase-calls`),
+    /** One claimRevenue call per token you can claim from the asset. */
+    revenueClaimCalls: (assetId: string) =>
+      request<Out<typeof walletCallsBody>>('POST', `/api/assets/${assetId}/claim-calls`),
+    myPurchases: () => request<Out<typeof purchasesBody>>('GET', '/api/me/purchases'),
+    myEarnings: () => request<Out<typeof earningsBody>>('GET', '/api/me/earnings'),
+    /** Where a licensed dataset's rows download from (a JSONL file). */
+    assetDownloadUrl: (assetId: string) => `/api/assets/${assetId}/download`,
+
+    /** A model's or agent's gateway: where to call it, its pricing and split (the upstream for its owners). */
+    gatewayEndpoint: (assetId: string) =>
+      request<Out<typeof gatewayEndpointView>>('GET', `/api/assets/${assetId}/endpoint`),
+    /** Sets the asset's upstream, pricing and split (its organization). */
+    setGatewayEndpoint: (assetId: string, body: GatewayEndpointInput) =>
+      request<Out<typeof gatewayEndpointView>>('PUT', `/api/assets/${assetId}/endpoint`, body),
+    /** The asset's gateway calls, tokens and revenue per UTC day (its organization). */
+    gatewayUsage: (assetId: string, days?: number) =>
+      request<Out<typeof gatewayUsageBody>>('GET', `/api/assets/${assetId}/usage`, undefined, { days }),
+    /** Your organization's prepaid gateway budget. */
+    gatewayBalance: (query: { orgId?: string; token?: string } = {}) =>
+      request<Out<typeof gatewayBalanceBody>>('GET', '/api/gateway/balance', undefined, query),
+    /** The approve and fund calls that prepay your organization's gateway calls. */
+    gatewayFundCalls: (amountWei: string, orgId?: string) =>
+      request<Out<typeof walletCallsBody>>('POST', '/api/gateway/fund-calls', {
+        amountWei,
+        ...(orgId ? { orgId } : {}),
+      }),
+    /** Your gateway calls, newest first, with their receipts. */
+    myGatewayCalls: (query: { cursor?: string; limit?: number } = {}) =>
+      request<Out<typeof gatewayCallsBody>>('GET', '/api/me/gateway-calls', undefined, query),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Address, Hex } from 'viem';
 import type { StoredLedgerEntry } from '../domain/ledger/verifyLedger.ts';
 import type { MerkleTree } from '../domain/merkle/buildMerkleTree.ts';
+import type { AssetKind, AssetRelation } from '../shared/api.ts';
 
 /** Caravan's contracts on the chain the platform settles on. */
 export type ChainContracts = {
@@ -11,6 +12,8 @@ export type ChainContracts = {
   stakeVault: Address;
   badge: Address;
   provenance: Address;
+  /** Assets (datasets, models, agents), their licenses and their revenue with royalties. */
+  assetRegistry: Address;
 };
 
 /** A journaled operator transaction. */
@@ -57,7 +60,7 @@ export type ChainEvent = {
   blockNumber: number;
   logIndex: number;
   txHash: Hex;
-  contract: 'escrow' | 'distributor' | 'stakes' | 'badges' | 'provenance';
+  contract: 'escrow' | 'distributor' | 'stakes' | 'badges' | 'provenance' | 'market';
   name: string;
   /** The event's arguments, bigints as decimal strings. */
   args: Record<string, string | boolean | number>;
@@ -78,6 +81,64 @@ export type CallEncoder = {
   lock(amountWei: bigint): WalletCall;
   requestUnlock(amountWei: bigint): WalletCall;
   withdraw(): WalletCall;
+  /** Registers an asset owned by the sender's wallet. */
+  registerAsset(asset: ChainAssetInput): WalletCall;
+  /** Buys (or extends) a license at the asset's terms, paying at most `maxPriceWei` of `currency`. */
+  purchaseLicense(assetId: bigint, currency: Address, maxPriceWei: bigint): WalletCall;
+  /** Pays `account` its revenue of an asset in `token`: weight 1 and no proof for a sole owner. */
+  claimRevenue(assetId: bigint, token: Address, account: Address, weight: bigint, proof: Hex[]): WalletCall;
+};
+
+/** An asset's license terms as the registry stores them. */
+export type ChainTerms = {
+  commercialUse: boolean;
+  derivativesAllowed: boolean;
+  parentShareBps: number;
+  priceWei: bigint;
+  currency: Address;
+  /** 0: a perpetual license. */
+  durationSeconds: bigint;
+  attributionRequired: boolean;
+};
+
+/** What registering an asset writes on chain. */
+export type ChainAssetInput = {
+  kind: AssetKind;
+  contentHash: Hex;
+  metadataUri: string;
+  terms: ChainTerms;
+  parents: { assetId: bigint; relation: AssetRelation }[];
+};
+
+/** The asset registry (AssetRegistry.sol, which is also the revenue vault): the operator's writes and reads. */
+export type MarketChain = {
+  /** Registers a community asset for `owner` (the operator is the registrar); once per purpose. */
+  registerFor(
+    purpose: string,
+    owner: Address,
+    asset: ChainAssetInput,
+  ): Promise<MinedTx & { assetId: bigint }>;
+  /** Commits a community asset's share root once; once per purpose. */
+  commitShares(purpose: string, assetId: bigint, root: Hex, totalWeight: bigint): Promise<MinedTx>;
+  asset(assetId: bigint): Promise<{
+    owner: Address;
+    kind: AssetKind;
+    community: boolean;
+    contentHash: Hex;
+    metadataUri: string;
+  } | null>;
+  terms(assetId: bigint): Promise<ChainTerms>;
+  shares(assetId: bigint): Promise<{ root: Hex; totalWeight: bigint }>;
+  hasLicense(assetId: bigint, account: Address): Promise<boolean>;
+  /** 0: none; 2^64 - 1: perpetual. */
+  licenseExpiry(assetId: bigint, account: Address): Promise<bigint>;
+  /** What the asset's holders were credited in `token`, what they claimed, and what `account` claimed. */
+  revenue(
+    assetId: bigint,
+    token: Address,
+    account: Address,
+  ): Promise<{ creditedWei: bigint; claimedByHoldersWei: bigint; claimedByAccountWei: bigint }>;
+  feeBps(): Promise<number>;
 };
 
 /** The chain as the use cases see it: the operator's writes (each sent once per purpose) and the reads. */
@@ -86,6 +147,8 @@ export type Chain = {
   contracts: ChainContracts;
   operator: Address;
   encode: CallEncoder;
+  /** The asset registry: the marketplace's writes and reads. */
+  market: MarketChain;
   /** The block the contracts were deployed in: event sync starts there. */
   fromBlock: number;
   /** Re-sends journaled transactions that a crash left unconfirmed, and waits for them. */

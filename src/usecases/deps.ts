@@ -4,13 +4,18 @@ import type {
   AccountStore,
   BlobStore,
   Clock,
+  DatasetStore,
+  GatewayStore,
+  GatewayUpstream,
   LinkChecker,
+  MarketStore,
   ModelJudge,
   ProgressStore,
   ProjectStore,
   QaStore,
   QualityQueue,
   QualityStore,
+  ReceiptSigner,
   ReviewStore,
   WorkStore,
 } from './ports.ts';
@@ -37,6 +42,16 @@ export type Deps = {
   chain: Chain | null;
   settlement: SettlementStore;
   provenance: ProvenanceStore;
+  /** Published community datasets and their co-owners' shares. */
+  datasets: DatasetStore;
+  /** Marketplace assets and the mirrors of the asset registry's events. */
+  market: MarketStore;
+  /** The metered gateway's endpoints, budgets and calls. */
+  gateway: GatewayStore;
+  /** Calls models' upstreams for the gateway. */
+  upstream: GatewayUpstream;
+  /** Signs the gateway's execution receipts with the operator key; none leaves them unsigned. */
+  receiptSigner: ReceiptSigner | null;
   settings: Settings;
 };
 

@@ -1,4 +1,5 @@
 import type { Hex } from 'viem';
+import type { CoOwnershipInput } from '../domain/datasets/coOwnershipShares.ts';
 import type { StoredLedgerEntry } from '../domain/ledger/verifyLedger.ts';
 import type {
   PassAnswer,
@@ -8,6 +9,9 @@ import type {
 } from '../domain/quality/pipeline/qualityPass.ts';
 import type { Verdict, VerdictOutcome } from '../domain/quality/screening/verdict.ts';
 import type {
+  AssetKind,
+  AssetRelation,
+  AssetTerms,
   CreateProject,
   ExamSettings,
   ExamStatus,
@@ -18,6 +22,7 @@ import type {
   QualityReport,
   SybilFlagEntry,
 } from '../shared/api.ts';
+import type { Brand, OrgId, ProjectId, UserId } from '../shared/brand.ts';
 import type { Annotation, ItemData, Method } from '../shared/methods.ts';
 import type { QualitySettings } from '../shared/qualitySettings.ts';
 
@@ -96,7 +101,8 @@ export type ProjectStore = {
   ): Promise<{ imported: number; gold: number }>;
   listItems(projectId: string, afterId: string | null, limit: number): Promise<ItemRowOut[]>;
   stats(projectId: string, now: Date): Promise<ProjectStats>;
-  exportRows(projectId: string): AsyncIterable<ExportRow[]>;
+  /** Work answers in pages, by answer id or (`item`) by item then answer. */
+  exportRows(projectId: string, order?: 'answer' | 'item'): AsyncIterable<ExportRow[]>;
   ledger(projectId: string): AsyncIterable<StoredLedgerEntry[]>;
   ledgerHead(projectId: string): Promise<{ seq: number; hash: Hex } | null>;
 };
@@ -120,6 +126,12 @@ export type ExportRow = {
   createdAt: Date;
   ledgerSeq: number;
   ledgerHash: Hex;
+  /** What the ledger entry commits to, to recompute its hash outside the server. */
+  ledgerPrevHash: Hex;
+  ledgerAnswerHash: Hex;
+  ledgerContributor: string;
+  ledgerItemId: string;
+  ledgerCreatedAt: string;
 };
 
 export type Lease = {
@@ -577,3 +589,323 @@ export type QaStore = {
     now: Date;
   }): Promise<{ status: 'approved' | 'rejected'; decidedAt: Date }>;
 };
+
+export type DatasetId = Brand<string, 'DatasetId'>;
+
+/** A published community dataset, as stored: frozen once written, except for its chain commitment. */
+export type DatasetRow = {
+  id: DatasetId;
+  /** The list's order and cursor (newest first). */
+  seq: string;
+  projectId: ProjectId;
+  orgId: OrgId;
+  name: string;
+  description: string;
+  licenseSummary: string;
+  status: 'published';
+  publishedAt: Date;
+  /** Work items with at least one counted answer. */
+  rowCount: number;
+  answerCount: number;
+  reviewCount: number;
+  contributorCount: number;
+  shareRoot: Hex;
+  totalWeight: bigint;
+  formulaVersion: number;
+  /** Filled in when the asset registry commits the root on chain. */
+  assetId: string | null;
+  commitTxHash: string | null;
+  committedAt: Date | null;
+  /** The project's annotation method and modality, for the list. */
+  method: Method;
+  modality: string;
+};
+
+/** One co-owner of a dataset, in rank order (largest weight first), with its proof against the share root. */
+export type DatasetShareRow = {
+  rank: number;
+  account: string;
+  weight: bigint;
+  sharePpm: bigint;
+  answersCounted: number;
+  reviewsCounted: number;
+  accuracyPpm: number;
+  proof: Hex[];
+};
+
+/** A dataset to publish with its computed shares; `shares[i].proof` is the packed proof of `shares[i]`. */
+export type NewDataset = Omit<
+  DatasetRow,
+  'id' | 'seq' | 'status' | 'assetId' | 'commitTxHash' | 'committedAt' | 'method' | 'modality'
+> & {
+  publishedBy: UserId;
+  shares: (Omit<DatasetShareRow, 'proof' | 'rank'> & { proof: Uint8Array })[];
+};
+
+export type DatasetStore = {
+  /** What the co-ownership formula reads of a project: its work answers, labels, reviews and evidence. */
+  shareInputs(projectId: ProjectId): Promise<CoOwnershipInput>;
+  /** Stores a dataset and its shares in one transaction; null when the project was already published. */
+  publish(dataset: NewDataset): Promise<DatasetRow | null>;
+  byProject(projectId: ProjectId): Promise<DatasetRow | null>;
+  get(id: string): Promise<DatasetRow | null>;
+  /** Newest first, after the `cursor` (a `seq`), optionally those whose name contains `search`. */
+  list(query: { search: string | null; cursor: string | null; limit: number }): Promise<DatasetRow[]>;
+  /** Co-owners by rank after `afterRank`. */
+  shares(datasetId: DatasetId, afterRank: number, limit: number): Promise<DatasetShareRow[]>;
+  /** One account's shares in every dataset, newest dataset first. */
+  sharesOf(account: string): Promise<{ dataset: DatasetRow; share: DatasetShareRow }[]>;
+  /** One co-owner's share of a dataset, if they hold one. */
+  shareOf(datasetId: DatasetId, account: string): Promise<DatasetShareRow | null>;
+  /** Records the registry's commitment of the share root, once (a second call with other values is refused). */
+  recordCommitment(
+    datasetId: DatasetId,
+    commitment: { assetId: string; commitTxHash: string; committedAt: Date },
+  ): Promise<DatasetRow>;
+};
+
+export type AssetId = Brand<string, 'AssetId'>;
+
+/** An asset of the marketplace: a draft until the registry's AssetRegistered names it. */
+export type AssetRow = {
+  id: AssetId;
+  /** The list's order and cursor (newest first). */
+  seq: string;
+  chainAssetId: bigint | null;
+  kind: AssetKind;
+  name: string;
+  description: string;
+  modality: string;
+  tags: string[];
+  ownerUserId: UserId;
+  orgId: OrgId;
+  /** Its owner on chain (checksummed). */
+  ownerAddress: string;
+  datasetId: DatasetId | null;
+  contentHash: Hex;
+  metadataUri: string;
+  terms: AssetTerms;
+  sampleRows: unknown[];
+  endpointUrl: string | null;
+  status: 'draft' | 'registered';
+  registerTxHash: string | null;
+  registeredAt: Date | null;
+  createdAt: Date;
+};
+
+export type NewAsset = Omit<
+  AssetRow,
+  'seq' | 'chainAssetId' | 'status' | 'registerTxHash' | 'registeredAt' | 'endpointUrl' | 'createdAt'
+> & { parents: { parentId: AssetId; relation: AssetRelation }[] };
+
+/** Registered assets matching every filter given, newest first after `cursor` (a `seq`). */
+export type AssetFilter = {
+  search: string | null;
+  kind: AssetKind | null;
+  modality: string | null;
+  commercial: boolean | null;
+  derivatives: boolean | null;
+  minPriceWei: bigint | null;
+  maxPriceWei: bigint | null;
+  currency: string | null;
+  cursor: string | null;
+  limit: number;
+};
+
+/** A LicensePurchased event as mirrored; `expiresAt` null is perpetual. */
+export type LicenseRow = {
+  txHash: string;
+  chainAssetId: bigint;
+  buyer: string;
+  currency: string;
+  priceWei: bigint;
+  expiresAt: Date | null;
+  purchasedAt: Date | null;
+};
+
+/** One node of an asset's lineage: negative depths are ancestors, positive ones descendants. */
+export type LineageNode = Pick<AssetRow, 'id' | 'name' | 'kind' | 'chainAssetId'> & { depth: number };
+export type LineageEdge = { parentId: AssetId; childId: AssetId; relation: AssetRelation };
+
+/** Marketplace assets and the mirrors of the registry's events (see migration 0006_market.sql). */
+export type MarketStore = {
+  /** Stores a draft with its parents; null when its dataset already has one. */
+  create(asset: NewAsset, now: Date): Promise<AssetRow | null>;
+  get(id: string): Promise<AssetRow | null>;
+  byDataset(datasetId: DatasetId): Promise<AssetRow | null>;
+  byChainId(chainAssetId: bigint): Promise<AssetRow | null>;
+  list(filter: AssetFilter): Promise<AssetRow[]>;
+  /** Marks a draft registered (the event mirror does the same when it syncs the registration). */
+  markRegistered(id: AssetId, r: { chainAssetId: bigint; txHash: string; at: Date }): Promise<void>;
+  /** Ancestors and descendants up to `depth` levels away, with the edges between them. */
+  lineage(id: AssetId, depth: number): Promise<{ nodes: LineageNode[]; edges: LineageEdge[] }>;
+  /** An account's licenses, newest first, each with its asset (null for an asset registered elsewhere). */
+  licensesOf(buyer: string): Promise<(LicenseRow & { asset: AssetRow | null })[]>;
+  salesCount(chainAssetId: bigint): Promise<number>;
+  /** Registered sole-owner assets whose chain owner is `address`. */
+  ownedBy(address: string): Promise<AssetRow[]>;
+  /** The tokens each asset was ever credited in, by chain id. */
+  creditTokens(chainAssetIds: bigint[]): Promise<Map<bigint, string[]>>;
+  /** A dataset's rows: each labelled item's data and label, in item order after `afterItemId`. */
+  datasetRows(
+    projectId: ProjectId,
+    afterItemId: string | null,
+    limit: number,
+  ): Promise<{ itemId: string; externalId: string | null; data: unknown; label: unknown }[]>;
+};
+
+export type BudgetId = Brand<string, 'BudgetId'>;
+export type GatewayCallId = Brand<string, 'GatewayCallId'>;
+
+/** A model's or agent's upstream with its pricing and revenue split (see migration 0007_gateway.sql). */
+export type GatewayEndpointRow = {
+  assetId: AssetId;
+  url: string;
+  /** The upstream's key: used to call it, never presented, never logged. */
+  apiKey: string | null;
+  model: string;
+  /** The currency calls are priced and paid in (checksummed). */
+  token: string;
+  pricePerCallWei: bigint;
+  pricePer1kTokensWei: bigint;
+  developerBps: number;
+  dataProvidersBps: number;
+  validatorsBps: number;
+  updatedAt: Date;
+};
+
+/** A caller organization's prepaid budget in one token: its escrow as mirrored, and what calls took of it. */
+export type GatewayBudgetBalance = {
+  budgetId: BudgetId;
+  token: string;
+  fundedWei: bigint;
+  releasedWei: bigint;
+  refundedWei: bigint;
+  /** What finished calls cost. */
+  spentWei: bigint;
+  /** The worst-case cost of calls under way. */
+  reservedWei: bigint;
+  requester: string | null;
+  deadline: Date | null;
+};
+
+/** Who an asset's calls pay: its developer, and the co-owners of the published datasets in its lineage. */
+export type GatewayPayees = {
+  developerUserId: UserId;
+  datasets: { datasetId: DatasetId; shares: { userId: UserId; weight: bigint; reviewsCounted: number }[] }[];
+};
+
+export type NewGatewayCall = {
+  id: GatewayCallId;
+  assetId: AssetId;
+  orgId: OrgId;
+  userId: UserId;
+  apiKeyId: string | null;
+  token: string;
+  model: string;
+  reservedWei: bigint;
+  requestSha256: Hex;
+  now: Date;
+};
+
+export type FinishedGatewayCall = {
+  id: GatewayCallId;
+  status: 'ok' | 'failed';
+  promptTokens: number | null;
+  completionTokens: number | null;
+  costWei: bigint;
+  upstreamStatus: number | null;
+  error: string | null;
+  latencyMs: number;
+  responseSha256: Hex | null;
+  receipt: string | null;
+  receiptSignature: Hex | null;
+  receiptSigner: string | null;
+  /** What each payee accrues of the cost (they sum to it), paid from the caller's budget. */
+  payouts: { userId: UserId; amountWei: bigint }[];
+  now: Date;
+};
+
+export type GatewayCallRow = Omit<
+  FinishedGatewayCall,
+  'payouts' | 'now' | 'status' | 'upstreamStatus' | 'latencyMs'
+> & {
+  latencyMs: number | null;
+  seq: string;
+  assetId: AssetId;
+  assetName: string;
+  orgId: OrgId;
+  apiKeyId: string | null;
+  token: string;
+  model: string;
+  status: 'pending' | 'ok' | 'failed';
+  requestSha256: Hex;
+  createdAt: Date;
+};
+
+export type GatewayUsageDay = {
+  /** 'YYYY-MM-DD', UTC. */
+  day: string;
+  calls: number;
+  failedCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+  revenueWei: bigint;
+};
+
+/** The metered gateway's tables: endpoints, budgets and their escrow mirrors, calls, and the accruals of calls. */
+export type GatewayStore = {
+  /** Stores an asset's upstream; `apiKey` undefined keeps the stored key. Sets the asset's public endpoint URL. */
+  setEndpoint(
+    e: Omit<GatewayEndpointRow, 'updatedAt' | 'apiKey'> & {
+      apiKey: string | null | undefined;
+      publicUrl: string;
+      updatedBy: UserId;
+      now: Date;
+    },
+  ): Promise<GatewayEndpointRow>;
+  endpoint(assetId: string): Promise<GatewayEndpointRow | null>;
+  /** The organization's budget id, made on first use. */
+  budget(orgId: OrgId, now: Date): Promise<BudgetId>;
+  /** The organization's budget in a token; reservations older than `staleBefore` no longer count. */
+  balance(orgId: OrgId, token: string, staleBefore: Date): Promise<GatewayBudgetBalance | null>;
+  /**
+   * Records a call as pending with its worst-case cost held, if the budget (locked meanwhile) has that much
+   * available; otherwise records nothing and says what is available.
+   */
+  reserve(
+    call: NewGatewayCall,
+    staleBefore: Date,
+  ): Promise<{ reserved: true } | { reserved: false; availableWei: bigint }>;
+  /** Meters a pending call and writes its accruals, once, in one transaction; false if it was not pending. */
+  finish(call: FinishedGatewayCall): Promise<boolean>;
+  payees(assetId: AssetId): Promise<GatewayPayees | null>;
+  /** The id of the live API key with this hash. */
+  apiKeyId(keyHash: Uint8Array): Promise<string | null>;
+  usage(assetId: AssetId, since: Date): Promise<GatewayUsageDay[]>;
+  /** A user's calls, newest first, before the `beforeSeq` cursor. */
+  calls(userId: UserId, beforeSeq: string | null, limit: number): Promise<GatewayCallRow[]>;
+};
+
+/** What an upstream answered: a chat completion with its usage, or why it could not be used. */
+export type UpstreamReply =
+  | {
+      ok: true;
+      status: number;
+      text: string;
+      promptTokens: number;
+      completionTokens: number;
+      latencyMs: number;
+    }
+  | { ok: false; status: number | null; reason: string; text: string | null; latencyMs: number };
+
+/** Calls models' OpenAI-compatible upstreams (src/gateway). */
+export type GatewayUpstream = {
+  /** Why this server may not call the URL (not http, loopback or a private network), or null. */
+  refuse(url: string): Promise<string | null>;
+  /** POSTs a chat-completions body to `<url>/chat/completions`; never throws for what the upstream did. */
+  chat(target: { url: string; apiKey: string | null }, body: string): Promise<UpstreamReply>;
+};
+
+/** Signs execution receipts (EIP-191 personal messages) with the platform's operator key. */
+export type ReceiptSigner = { address: string; sign(message: string): Promise<Hex> };

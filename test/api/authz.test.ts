@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +15,10 @@ import { sentimentProject, type TestApp, testApp } from '../setup/testApp.ts';
 
 // Every route the app serves, called as each of six actors, against one table of what each may do.
 // 'ok': a 2xx answer. 'own': a 2xx answer about the caller only (checked against the database or the chain).
+// 402: a download refused until the caller buys a license.
 // A number: that refusal, and a refused call changes nothing (checked where the route writes).
 
-type Cell = 'ok' | 'own' | 401 | 403 | 404 | 409;
+type Cell = 'ok' | 'own' | 401 | 402 | 403 | 404 | 409;
 type Row = readonly [Cell, Cell, Cell, Cell, Cell, Cell];
 
 // biome-ignore format: the matrix reads as a table
@@ -86,6 +89,31 @@ const EXPECTED = {
   'POST /api/admin/slashes':                            [401,     403,        403,     403,           403,      'ok'],
   'GET /api/admin/slashes':                             [401,     403,        403,     403,           403,      'ok'],
   'GET /api/answers/{id}/proof':                        ['ok',    'ok',       'ok',    'ok',          'ok',     'ok'],
+
+  'POST /api/projects/{id}/publish':                    [401,     404,        404,     404,           'ok',     'ok'],
+  'GET /api/datasets':                                  [401,     'ok',       'ok',    'ok',          'ok',     'ok'],
+  'GET /api/datasets/{id}':                             [401,     'ok',       'ok',    'ok',          'ok',     'ok'],
+  'GET /api/datasets/{id}/shares':                      [401,     'ok',       'ok',    'ok',          'ok',     'ok'],
+  'GET /api/me/dataset-shares':                         [401,     'own',      'own',   'own',         'own',    'own'],
+
+  'GET /api/assets':                                    [401,     'ok',       'ok',    'ok',          'ok',     'ok'],
+  'POST /api/assets':                                   [401,     403,        403,     'ok',          'ok',     403],
+  'GET /api/assets/{id}':                               [401,     'ok',       'ok',    'ok',          'ok',     'ok'],
+  'POST /api/assets/{id}/purchase-calls':               [401,     'ok',       'ok',    'ok',          'ok',     'ok'],
+  'POST /api/assets/{id}/claim-calls':                  [401,     409,        409,     409,           'ok',     409],
+  'GET /api/assets/{id}/download':                      [401,     'ok',       402,     402,           'ok',     402],
+  'GET /api/me/purchases':                              [401,     'own',      'own',   'own',         'own',    'own'],
+  'GET /api/me/earnings':                               [401,     'own',      'own',   'own',         'own',    'own'],
+  'POST /api/datasets/{id}/register':                   [401,     404,        404,     404,           'ok',     'ok'],
+
+  'PUT /api/assets/{id}/endpoint':                      [401,     403,        403,     403,           'ok',     403],
+  'GET /api/assets/{id}/endpoint':                      [401,     'ok',       'ok',    'ok',          'ok',     'ok'],
+  'GET /api/assets/{id}/usage':                         [401,     403,        403,     403,           'ok',     'ok'],
+  'POST /api/gateway/{assetId}/v1/chat/completions':    [401,     402,        403,     402,           'ok',     402],
+  'GET /api/gateway/{assetId}/v1/models':               [401,     'ok',       'ok',    'ok',          'ok',     'ok'],
+  'GET /api/gateway/balance':                           [401,     403,        403,     'own',         'own',    403],
+  'POST /api/gateway/fund-calls':                       [401,     403,        403,     'ok',          'ok',     403],
+  'GET /api/me/gateway-calls':                          [401,     'own',      'own',   'own',         'own',    'own'],
 
   'POST /api/blobs':                                    [401,     'ok',       'ok',    'ok',          'ok',     'ok'],
   'GET /blobs/{sha256}':                                ['ok',    'ok',       'ok',    'ok',          'ok',     'ok'],
@@ -174,6 +202,133 @@ async function siweBody() {
 
 const project = () => `/api/projects/${f.projectId}`;
 const get = (url: () => string): Call => ({ request: () => ({ url: url() }) });
+
+/** A community project of the owning organization with one answer of the contributor's, approved by the requester. */
+async function approvedCommunityProject(name: string): Promise<string> {
+  const owner = f.callers.requester.cookie!;
+  const contributor = f.callers.contributor.cookie!;
+  const body = sentimentProject({
+    name,
+    taskType: 'community',
+    rewardPerItemWei: '0',
+    budgetWei: '0',
+    overlap: 1,
+  });
+  const created = await t.call('POST', '/api/projects', { cookie: owner, body });
+  expect(created.status, created.text).toBe(201);
+  const id = created.json.id as string;
+  const raw = JSON.stringify({ text: `${name} item` });
+  expect(
+    (await t.call('POST', `/api/projects/${id}/items?format=jsonl`, { cookie: owner, raw })).status,
+  ).toBe(200);
+  const lease = await t.call('POST', `/api/tasks/${id}/assignments`, { cookie: contributor });
+  expect(lease.status, lease.text).toBe(200);
+  t.clock.advance(8000);
+  const answered = await t.call('POST', `/api/assignments/${lease.json.id}/answer`, {
+    cookie: contributor,
+    body: { answer: { choice: 'pos' }, durationMs: 8000 },
+  });
+  expect(answered.status, answered.text).toBe(200);
+  const qa = await t.call('POST', `/api/answers/${answered.json.answerId}/qa`, {
+    cookie: owner,
+    body: { verdict: 'accept' },
+  });
+  expect(qa.status, qa.text).toBe(200);
+  return id;
+}
+let publishedDataset: Promise<string> | undefined;
+/** One published dataset, made the first time a row asks for it. */
+const datasetId = () =>
+  (publishedDataset ??= (async () => {
+    const id = await approvedCommunityProject('Authz community dataset');
+    const r = await t.call('POST', `/api/projects/${id}/publish`, {
+      cookie: f.callers.requester.cookie!,
+      body: {},
+    });
+    expect(r.status, r.text).toBe(201);
+    return r.json.id as string;
+  })());
+
+const marketTerms = () => ({
+  commercialUse: true,
+  derivativesAllowed: true,
+  parentShareBps: 0,
+  priceWei: '1000',
+  currency: t.chain!.chain.contracts.token,
+  durationSeconds: 0,
+  attributionRequired: false,
+});
+const devSend = async (cookie: string, calls: unknown[]) => {
+  const r = await t.call('POST', '/api/wallet/dev/send', { cookie, body: { calls } });
+  expect(r.status, r.text).toBe(200);
+};
+let registeredModel: Promise<string> | undefined;
+/** A model of the owning organization, registered from the requester's wallet and sold once to the reviewer. */
+const modelId = () =>
+  (registeredModel ??= (async () => {
+    const owner = f.callers.requester.cookie!;
+    const r = await t.call('POST', '/api/assets', {
+      cookie: owner,
+      body: {
+        kind: 'model',
+        name: 'Authz market model',
+        modality: 'text',
+        contentHash: `0x${'ab'.repeat(32)}`,
+        terms: marketTerms(),
+      },
+    });
+    expect(r.status, r.text).toBe(201);
+    await devSend(owner, r.json.calls);
+    const id = r.json.asset.id as string;
+    const buyer = f.callers.reviewer.cookie!;
+    const calls = await t.call('POST', `/api/assets/${id}/purchase-calls`, { cookie: buyer });
+    expect(calls.status, calls.text).toBe(200);
+    await devSend(buyer, calls.json.calls);
+    return id;
+  })());
+let registeredDataset: Promise<string> | undefined;
+/** The published dataset, registered on the marketplace by its requester: its asset id. */
+const datasetAssetId = () =>
+  (registeredDataset ??= (async () => {
+    const r = await t.call('POST', `/api/datasets/${await datasetId()}/register`, {
+      cookie: f.callers.requester.cookie!,
+      body: { terms: marketTerms() },
+    });
+    expect(r.status, r.text).toBe(200);
+    return r.json.asset.id as string;
+  })());
+
+let upstream: http.Server | undefined;
+afterAll(() => upstream?.close());
+let gatewayReady: Promise<string> | undefined;
+/** The owned model with a gateway endpoint on a local upstream, and the requester's organization's budget funded. */
+const gatewayModelId = () =>
+  (gatewayReady ??= (async () => {
+    const id = await modelId();
+    upstream = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ choices: [], usage: { prompt_tokens: 1, completion_tokens: 1 } }));
+    });
+    await new Promise<void>((resolve) => upstream!.listen(0, '127.0.0.1', resolve));
+    const owner = f.callers.requester.cookie!;
+    const set = await t.call('PUT', `/api/assets/${id}/endpoint`, { cookie: owner, body: gatewayEndpoint() });
+    expect(set.status, set.text).toBe(200);
+    const fund = await t.call('POST', '/api/gateway/fund-calls', {
+      cookie: owner,
+      body: { amountWei: '100000' },
+    });
+    expect(fund.status, fund.text).toBe(200);
+    await devSend(owner, fund.json.calls);
+    return id;
+  })());
+const gatewayEndpoint = () => ({
+  url: `http://127.0.0.1:${(upstream!.address() as AddressInfo).port}/v1`,
+  apiKey: 'sk-authz-upstream',
+  model: 'authz-model',
+  pricePerCallWei: '10',
+  pricePer1kTokensWei: '10',
+  split: { developerBps: 10_000, dataProvidersBps: 0, validatorsBps: 0 },
+});
 
 const CALLS: Record<Route, Call> = {
   'GET /api/auth/config': get(() => '/api/auth/config'),
@@ -440,6 +595,154 @@ const CALLS: Record<Route, Call> = {
   },
   'GET /api/admin/slashes': get(() => '/api/admin/slashes'),
   'GET /api/answers/{id}/proof': get(() => `/api/answers/${f.aliceAnswer}/proof`),
+
+  'POST /api/projects/{id}/publish': {
+    // A project publishes once: the admin publishes a second one.
+    prepare: async () => ({
+      forRequester: await approvedCommunityProject('Authz publish by requester'),
+      forAdmin: await approvedCommunityProject('Authz publish by admin'),
+    }),
+    request: (c, p) => ({
+      url: `/api/projects/${c.name === 'admin' ? p.forAdmin : p.forRequester}/publish`,
+      body: {},
+    }),
+    state: () => count('select 1 from datasets'),
+  },
+  'GET /api/datasets': get(() => '/api/datasets?search=authz'),
+  'GET /api/datasets/{id}': {
+    prepare: async () => ({ id: await datasetId() }),
+    request: (_c, p) => ({ url: `/api/datasets/${p.id}` }),
+  },
+  'GET /api/datasets/{id}/shares': {
+    prepare: async () => ({ id: await datasetId() }),
+    request: (_c, p) => ({ url: `/api/datasets/${p.id}/shares?limit=10` }),
+  },
+  'GET /api/me/dataset-shares': {
+    prepare: async () => ({ id: await datasetId() }),
+    request: () => ({ url: '/api/me/dataset-shares' }),
+    own: async (c, r) =>
+      same(
+        r.json.shares.map((m: { share: { account: string } }) => m.share.account),
+        (await rows('select account from dataset_shares where account = $1', [c.address])).map(
+          (x) => x.account,
+        ),
+        'dataset shares',
+      ),
+  },
+
+  'GET /api/assets': {
+    prepare: async () => ({ id: await modelId() }),
+    request: () => ({ url: '/api/assets?search=authz' }),
+  },
+  'POST /api/assets': {
+    request: (c) => ({
+      url: '/api/assets',
+      body: {
+        kind: 'agent',
+        name: `Authz agent of ${c.name}`,
+        modality: 'text',
+        contentHash: `0x${'cd'.repeat(32)}`,
+        terms: marketTerms(),
+      },
+    }),
+    state: () => count('select 1 from assets'),
+  },
+  'GET /api/assets/{id}': {
+    prepare: async () => ({ id: await modelId() }),
+    request: (_c, p) => ({ url: `/api/assets/${p.id}` }),
+  },
+  'POST /api/assets/{id}/purchase-calls': {
+    prepare: async () => ({ id: await datasetAssetId() }),
+    request: (_c, p) => ({ url: `/api/assets/${p.id}/purchase-calls` }),
+  },
+  'POST /api/assets/{id}/claim-calls': {
+    prepare: async () => ({ id: await modelId() }),
+    request: (_c, p) => ({ url: `/api/assets/${p.id}/claim-calls` }),
+  },
+  'GET /api/assets/{id}/download': {
+    prepare: async () => ({ id: await datasetAssetId() }),
+    request: (_c, p) => ({ url: `/api/assets/${p.id}/download` }),
+  },
+  'GET /api/me/purchases': {
+    prepare: async () => ({ id: await modelId() }),
+    request: () => ({ url: '/api/me/purchases' }),
+    own: async (c, r) =>
+      same(
+        r.json.purchases.map((p: { txHash: string }) => p.txHash),
+        (
+          await rows('select tx_hash from licenses where buyer = $1 order by block_number desc', [c.address])
+        ).map((x) => x.tx_hash),
+        'purchases',
+      ),
+  },
+  'GET /api/me/earnings': {
+    prepare: async () => ({ model: await modelId(), dataset: await datasetAssetId() }),
+    request: () => ({ url: '/api/me/earnings' }),
+    own: async (c, r) =>
+      same(
+        r.json.assets.map((e: { asset: { id: string } }) => e.asset.id).sort(),
+        (
+          await rows(
+            `select a.id from assets a where a.status = 'registered' and (
+               (a.dataset_id is null and a.owner_address = $1)
+               or exists (select 1 from dataset_shares s where s.dataset_id = a.dataset_id and s.account = $1))`,
+            [c.address],
+          )
+        )
+          .map((x) => x.id)
+          .sort(),
+        'assets held',
+      ),
+  },
+  'POST /api/datasets/{id}/register': {
+    prepare: async () => ({ id: await datasetId(), asset: await datasetAssetId() }),
+    request: (_c, p) => ({ url: `/api/datasets/${p.id}/register`, body: { terms: marketTerms() } }),
+    state: () => rows('select id, chain_asset_id::text, status from assets where dataset_id is not null'),
+  },
+
+  'PUT /api/assets/{id}/endpoint': {
+    prepare: async () => ({ id: await gatewayModelId() }),
+    request: (_c, p) => ({ url: `/api/assets/${p.id}/endpoint`, body: gatewayEndpoint() }),
+    state: () => rows('select * from gateway_endpoints order by asset_id'),
+  },
+  'GET /api/assets/{id}/endpoint': {
+    prepare: async () => ({ id: await gatewayModelId() }),
+    request: (_c, p) => ({ url: `/api/assets/${p.id}/endpoint` }),
+  },
+  'GET /api/assets/{id}/usage': {
+    prepare: async () => ({ id: await gatewayModelId() }),
+    request: (_c, p) => ({ url: `/api/assets/${p.id}/usage` }),
+  },
+  'POST /api/gateway/{assetId}/v1/chat/completions': {
+    prepare: async () => ({ id: await gatewayModelId() }),
+    request: (_c, p) => ({
+      url: `/api/gateway/${p.id}/v1/chat/completions`,
+      body: { messages: [{ role: 'user', content: 'hello' }], max_tokens: 5 },
+    }),
+    state: () => count('select 1 from gateway_calls'),
+  },
+  'GET /api/gateway/{assetId}/v1/models': {
+    prepare: async () => ({ id: await gatewayModelId() }),
+    request: (_c, p) => ({ url: `/api/gateway/${p.id}/v1/models` }),
+  },
+  'GET /api/gateway/balance': {
+    request: () => ({ url: '/api/gateway/balance' }),
+    own: async (c, r) => (c.orgIds.includes(r.json.orgId) ? null : `the budget of ${r.json.orgId}`),
+  },
+  'POST /api/gateway/fund-calls': {
+    request: () => ({ url: '/api/gateway/fund-calls', body: { amountWei: '1000' } }),
+    state: () => count('select 1 from gateway_budgets'),
+  },
+  'GET /api/me/gateway-calls': {
+    prepare: async () => ({ id: await gatewayModelId() }),
+    request: () => ({ url: '/api/me/gateway-calls' }),
+    own: async (c, r) =>
+      same(
+        r.json.calls.map((x: { id: string }) => x.id).sort(),
+        (await rows('select id::text from gateway_calls where user_id = $1', [c.id])).map((x) => x.id).sort(),
+        'gateway calls',
+      ),
+  },
 
   'POST /api/blobs': {
     request: (c) => ({

@@ -2,6 +2,8 @@ import { hashLeaves } from './keccak.ts';
 
 export type RewardLeafValue = { account: string; token: string; cumulativeWei: bigint };
 export type ProvenanceLeafValue = { projectId: Uint8Array; seq: bigint; entryHash: Uint8Array };
+/** A co-owner of a dataset and its integer weight (see domain/datasets/coOwnershipShares.ts). */
+export type ShareLeafValue = { account: string; weight: bigint };
 
 const MAX_UINT256 = (1n << 256n) - 1n;
 
@@ -63,5 +65,14 @@ export function provenanceLeaves(values: readonly ProvenanceLeafValue[]): Uint8A
     putBytes32(into, at, v.projectId);
     putUint256(into, at + 32, v.seq);
     putBytes32(into, at + 64, v.entryHash);
+  });
+}
+
+/** Co-ownership leaves, one after another: `(address account, uint256 weight)`, ABI-encoded and double-hashed. */
+export function shareLeaves(values: readonly ShareLeafValue[]): Uint8Array {
+  return hashLeaves(values.length, 64, (i, into, at) => {
+    const v = values[i]!;
+    putAddress(into, at, v.account);
+    putUint256(into, at + 32, v.weight);
   });
 }

@@ -8,6 +8,8 @@ const LINKS = [
   { to: '/earnings', label: 'Earnings' },
   { to: '/review', label: 'Review' },
   { to: '/projects', label: 'Projects' },
+  { to: '/datasets', label: 'Datasets' },
+  { to: '/market', label: 'Market' },
   { to: '/profile', label: 'Profile' },
   { to: '/leaderboard', label: 'Leaderboard' },
   { to: '/verify', label: 'Verify' },

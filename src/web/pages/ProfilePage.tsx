@@ -12,6 +12,7 @@ import { useSession } from '../lib/SessionProvider.tsx';
 import { useAsync } from '../lib/useAsync.ts';
 import { Achievements } from '../profile/Achievements.tsx';
 import { CheckInButton } from '../profile/CheckInButton.tsx';
+import { MyDatasets } from '../profile/MyDatasets.tsx';
 import { SkillsTable } from '../profile/SkillsTable.tsx';
 
 /** Level, the XP into it and what the next one needs; a notice when accuracy holds the level down. */
@@ -201,6 +202,7 @@ export function ProfilePage({ address }: { address?: string }) {
         <h2>Achievements</h2>
         <Achievements achievements={profile.achievements} own={own} />
       </section>
+      {own && <MyDatasets />}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { ImportPanel } from '../project/ImportPanel.tsx';
 import { ItemsPanel } from '../project/ItemsPanel.tsx';
 import { ProgressPanel } from '../project/ProgressPanel.tsx';
 import { ProjectTabs, projectTab } from '../project/ProjectTabs.tsx';
+import { PublishDatasetButton } from '../project/PublishDatasetButton.tsx';
 import { QaTab } from '../qa/QaTab.tsx';
 import { QualityTab } from '../quality/QualityTab.tsx';
 
@@ -107,7 +108,10 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           </p>
           {project.description && <p className="muted">{project.description}</p>}
         </div>
-        <StatusControl project={project} onChange={setUpdated} />
+        <div className="row">
+          <PublishDatasetButton project={project} />
+          <StatusControl project={project} onChange={setUpdated} />
+        </div>
       </header>
       <ProjectTabs projectId={project.id} current={tab} />
       {tab === 'quality' && <QualityTab project={project} onProjectChange={setUpdated} />}

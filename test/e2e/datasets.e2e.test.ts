@@ -1,0 +1,123 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/shared/client.ts';
+import { type E2eServer, startE2eServer } from '../setup/e2eServer.ts';
+
+const PROJECT = 'Community bird calls';
+
+let server: E2eServer | undefined;
+let browser: Browser | undefined;
+let base: string;
+let projectId = '';
+
+/** The typed API client signed in as a development account. */
+async function clientAs(account: string) {
+  const response = await fetch(`${base}/api/auth/dev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ account }),
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return createClient({
+    baseUrl: base,
+    fetch: (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
+  });
+}
+
+async function pageAs(account: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
+  await page.goto(`${base}/signin`);
+  await page.getByRole('button', { name: new RegExp(`^Sign in as ${account}\\b`) }).click();
+  await page.locator('.topnav').waitFor();
+  return { page, errors };
+}
+
+beforeAll(async () => {
+  server = await startE2eServer({ seedDemo: false });
+  base = server.base;
+  browser = server.browser;
+});
+afterAll(() => server?.stop());
+
+describe('a community dataset in a browser', () => {
+  it('the requester publishes from the project page and sees the shares, formula and root', async () => {
+    const requester = await clientAs('requester');
+    const project = await requester.createProject({
+      name: PROJECT,
+      modality: 'text',
+      taskType: 'community',
+      annotation: {
+        method: 'single_choice',
+        config: {
+          choices: [
+            { value: 'bird', label: 'Bird' },
+            { value: 'none', label: 'No bird' },
+          ],
+        },
+      },
+      overlap: 1,
+      rewardPerItemWei: '0',
+      budgetWei: '0',
+    } as never);
+    projectId = project.id;
+    const lines = ['robin at dawn', 'wind only', 'blackbird', 'traffic'].map((text, i) =>
+      JSON.stringify({ id: `b${i}`, text }),
+    );
+    await requester.importItems(projectId, 'jsonl', lines.join('\n'));
+    // Alice answers three items, bob one; the requester's QA approves them all.
+    for (const [account, n] of [
+      ['alice', 3],
+      ['bob', 1],
+    ] as const) {
+      const c = await clientAs(account);
+      for (let k = 0; k < n; k++) {
+        const a = await c.nextAssignment(projectId);
+        expect(a).not.toBeNull();
+        const r = await c.submitAnswer(a!.id, { answer: { choice: 'bird' }, durationMs: 9000 });
+        await requester.submitQa(r.answerId, { verdict: 'accept' });
+      }
+    }
+
+    const { page, errors } = await pageAs('requester');
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(`${base}/projects/${projectId}`);
+    await page.getByRole('button', { name: 'Publish dataset' }).click();
+    await page.waitForURL(/\/datasets\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: PROJECT }).waitFor();
+    const rows = page.getByTestId('dataset-shares').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    const first = await rows.nth(0).innerText();
+    expect(first).toMatch(/#1/);
+    expect(await page.getByTestId('dataset-size').innerText()).toMatch(/Rows\s+4/);
+    await page.getByRole('heading', { name: /How shares are computed/ }).waitFor();
+    expect(await page.getByTestId('dataset-root').innerText()).toMatch(/0x[0-9a-f]{64}/);
+    await page.locator('svg.hbar-chart').waitFor();
+    await server!.shot(page, 'd01-dataset-page');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a contributor finds it in the list and in their profile', async () => {
+    const { page, errors } = await pageAs('alice');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Datasets' }).click();
+    await page.getByTestId('datasets').getByRole('link', { name: PROJECT }).waitFor();
+    await page.goto(`${base}/profile`);
+    const mine = page.getByTestId('my-datasets');
+    await mine.getByRole('link', { name: PROJECT }).waitFor();
+    expect(await mine.innerText()).toMatch(/%/);
+    await server!.shot(page, 'd02-my-datasets');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
