@@ -9,10 +9,14 @@ import { settleProject } from '../usecases/quality/settleProject.ts';
 import { syncChain } from '../usecases/settlement/syncChain.ts';
 import { nextAssignment } from '../usecases/work/nextAssignment.ts';
 import { submitAnswer } from '../usecases/work/submitAnswer.ts';
+import { seedMarketDemo } from './seedMarketDemo.ts';
 
 const CRV = 10n ** 18n;
 
-/** Seeds the demo organization and a project per annotation method, once. Returns whether it seeded. */
+/**
+ * Seeds the demo organization, a project per annotation method and a marketplace around a community dataset, once.
+ * Returns whether it seeded.
+ */
 export async function seedDemo(deps: HttpDeps): Promise<boolean> {
   const user = await deps.accounts.upsertUser(devAccountKey('requester').address, 'Demo requester');
   let orgs = await deps.accounts.memberships(user.id);
@@ -21,7 +25,18 @@ export async function seedDemo(deps: HttpDeps): Promise<boolean> {
     orgs = await deps.accounts.memberships(user.id);
   }
   const actor: Actor = { ...user, orgs, via: 'session', apiKeyOrgId: null };
-  if ((await deps.projects.listProjects(orgs.map((o) => o.id))).length) return false;
+  if ((await deps.projects.listProjects(orgs.map((o) => o.id))).length) {
+    // A start that stopped after publishing the community dataset finishes its marketplace; nothing else resumes.
+    // Only a try: a local chain killed with the process can have lost its last second (anvil saves its state each
+    // second) while the database kept the registrations it mirrored, and no seed can redo those.
+    await seedMarketDemo(deps, actor, { fresh: false }).catch((err: unknown) =>
+      deps.log.warn(
+        { reason: (err as Error).message.split('\n')[0] },
+        'the demo marketplace could not be finished; the rest of the demo is there',
+      ),
+    );
+    return false;
+  }
 
   for (const demo of await demoProjects(deps)) {
     const project = await createProject(deps, actor, createProjectBody.parse(demo.project));
@@ -31,6 +46,7 @@ export async function seedDemo(deps: HttpDeps): Promise<boolean> {
     if (project.partnerToken) await fundAsRequester(deps, project.id, 500n * CRV, project.partnerToken);
   }
   await seedLabelledProject(deps, actor);
+  await seedMarketDemo(deps, actor, { fresh: true });
   return true;
 }
 

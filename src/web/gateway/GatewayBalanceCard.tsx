@@ -12,22 +12,29 @@ export function GatewayBalanceCard() {
   const send = useWalletSend();
   const [amount, setAmount] = useState('');
   const b = balance.data;
-  if (!b) return balance.error ? <p className="muted small">{balance.error}</p> : null;
+  if (!b)
+    // Why there is no budget (no organization yet, say) belongs in the card, not in a stray line under it.
+    return balance.error ? (
+      <section className="card panel" aria-label="Gateway balance" data-testid="gateway-balance">
+        <h2>Gateway balance</h2>
+        <p className="muted">No prepaid budget to show: {balance.error}</p>
+      </section>
+    ) : null;
   const read = readAmount(amount, b.decimals);
   const show = (wei: string) => formatToken(wei, b.symbol, b.decimals);
   return (
     <section className="card panel" aria-label="Gateway balance" data-testid="gateway-balance">
       <h2>Gateway balance</h2>
       <dl className="stats">
-        <div>
+        <div className="stat">
           <dt>Available</dt>
           <dd>{show(b.availableWei)}</dd>
         </div>
-        <div>
+        <div className="stat">
           <dt>Prepaid</dt>
           <dd>{show(b.prepaidWei)}</dd>
         </div>
-        <div>
+        <div className="stat">
           <dt>Spent</dt>
           <dd>{show(b.spentWei)}</dd>
         </div>

@@ -1,9 +1,13 @@
 import { useState } from 'react';
+import { formatUnits, parseUnits } from '../../shared/amount.ts';
 import type { GatewayEndpointView } from '../../shared/gatewayApi.ts';
 import { Field } from '../components/Field.tsx';
 import { apiClient, errorMessage } from '../lib/apiClient.ts';
 
-/** The owner's form for the asset's upstream, pricing (base units) and split (basis points). */
+/** A price in base units as the decimal CRV a person types, every digit kept and no thousands separators. */
+const crv = (wei: string | undefined) => (wei ? formatUnits(BigInt(wei), 18).replaceAll(',', '') : '0');
+
+/** The owner's form for the asset's upstream, pricing (typed in CRV, sent in base units) and split (basis points). */
 export function GatewayEndpointForm({
   assetId,
   current,
@@ -16,8 +20,8 @@ export function GatewayEndpointForm({
   const [url, setUrl] = useState(current?.upstream?.url ?? '');
   const [apiKey, setApiKey] = useState('');
   const [model, setModel] = useState(current?.model ?? '');
-  const [perCall, setPerCall] = useState(current?.pricePerCallWei ?? '0');
-  const [per1k, setPer1k] = useState(current?.pricePer1kTokensWei ?? '0');
+  const [perCall, setPerCall] = useState(crv(current?.pricePerCallWei));
+  const [per1k, setPer1k] = useState(crv(current?.pricePer1kTokensWei));
   const [split, setSplit] = useState(
     current?.split ?? { developerBps: 7000, dataProvidersBps: 2000, validatorsBps: 1000 },
   );
@@ -47,8 +51,8 @@ export function GatewayEndpointForm({
           await apiClient.setGatewayEndpoint(assetId, {
             url,
             model,
-            pricePerCallWei: perCall,
-            pricePer1kTokensWei: per1k,
+            pricePerCallWei: parseUnits(perCall || '0').toString(),
+            pricePer1kTokensWei: parseUnits(per1k || '0').toString(),
             split,
             // Left empty, the stored key stays.
             ...(apiKey ? { apiKey } : {}),
@@ -88,15 +92,27 @@ export function GatewayEndpointForm({
       <Field label="Model name" issues={[]}>
         <input type="text" required value={model} onChange={(e) => setModel(e.target.value)} />
       </Field>
-      <Field label="Price per call (base units)" issues={[]}>
-        <input type="text" inputMode="numeric" value={perCall} onChange={(e) => setPerCall(e.target.value)} />
-      </Field>
-      <Field label="Price per 1,000 tokens (base units)" issues={[]}>
-        <input type="text" inputMode="numeric" value={per1k} onChange={(e) => setPer1k(e.target.value)} />
-      </Field>
-      {bps('developerBps', 'Developer (bps)')}
-      {bps('dataProvidersBps', 'Data providers (bps)')}
-      {bps('validatorsBps', 'Validators (bps)')}
+      <div className="grid-2">
+        <Field label="Price per call (CRV)" issues={[]}>
+          <input
+            type="text"
+            inputMode="decimal"
+            value={perCall}
+            onChange={(e) => setPerCall(e.target.value)}
+          />
+        </Field>
+        <Field label="Price per 1,000 tokens (CRV)" issues={[]}>
+          <input type="text" inputMode="decimal" value={per1k} onChange={(e) => setPer1k(e.target.value)} />
+        </Field>
+      </div>
+      <fieldset className="gateway-split">
+        <legend>Split of each call’s cost, in basis points (10000 = 100%)</legend>
+        <div className="grid-3">
+          {bps('developerBps', 'Developer')}
+          {bps('dataProvidersBps', 'Data providers')}
+          {bps('validatorsBps', 'Validators')}
+        </div>
+      </fieldset>
       {sum !== 10_000 && <p className="field-error">The split adds up to {sum}; it must be 10000.</p>}
       {error && <p className="field-error">{error}</p>}
       <button type="submit" className="btn btn-primary" disabled={busy || sum !== 10_000}>

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { CopyButton } from '../chain/CopyButton.tsx';
+import { Alert } from '../components/Alert.tsx';
 import { DailyChart } from '../components/DailyChart.tsx';
 import { apiClient } from '../lib/apiClient.ts';
 import { formatToken } from '../lib/format.ts';
@@ -13,12 +15,14 @@ const percent = (bps: number) => `${bps / 100}%`;
  * split; for its organization, the endpoint form and calls and revenue per day; the caller's prepaid balance.
  */
 export function GatewayPanel({ assetId, owner }: { assetId: string; owner: boolean }) {
-  const endpoint = useAsync(() => apiClient.gatewayEndpoint(assetId).catch(() => null), [assetId]);
+  const endpoint = useAsync(() => apiClient.gatewayEndpoint(assetId), [assetId]);
   const usage = useAsync(
     () => (owner ? apiClient.gatewayUsage(assetId, 30) : Promise.resolve(null)),
     [assetId, owner],
   );
   const e = endpoint.data ?? null;
+  // The form is long: it opens when the owner asks for it, not on every visit to the page.
+  const [editing, setEditing] = useState(false);
   const base = `${window.location.origin}/api/gateway/${assetId}/v1`;
   const curl = `curl ${base}/chat/completions \\
   -H "Authorization: Bearer $CARAVAN_API_KEY" -H "Content-Type: application/json" \\
@@ -27,12 +31,14 @@ export function GatewayPanel({ assetId, owner }: { assetId: string; owner: boole
     <>
       <section className="card panel" aria-label="Gateway" data-testid="gateway-panel">
         <h2>Metered gateway</h2>
-        {e ? (
+        {endpoint.error ? (
+          <Alert title="Could not load the gateway">{endpoint.error}</Alert>
+        ) : e ? (
           <>
             <p>
               OpenAI-compatible base URL: <code className="mono">{base}</code> <CopyButton text={base} />
             </p>
-            <pre className="mono small">{curl}</pre>
+            <pre className="mono small gateway-curl">{curl}</pre>
             <ul>
               <li>
                 {formatToken(e.pricePerCallWei, 'CRV')} per call plus{' '}
@@ -44,12 +50,42 @@ export function GatewayPanel({ assetId, owner }: { assetId: string; owner: boole
               </li>
             </ul>
           </>
+        ) : owner ? (
+          <p className="muted">
+            Not callable yet: connect an OpenAI-compatible upstream and set a price, and licensees can call it
+            through Caravan, each call paid to you and to the people behind its training data.
+          </p>
         ) : (
-          <p className="muted">No endpoint yet{owner ? ': set one below.' : '.'}</p>
+          <p className="muted">
+            Its owner has not connected an endpoint yet, so it cannot be called through Caravan.
+          </p>
         )}
-        {owner && <GatewayEndpointForm assetId={assetId} current={e} onSaved={endpoint.reload} />}
+        {owner &&
+          (editing ? (
+            <>
+              <GatewayEndpointForm
+                assetId={assetId}
+                current={e}
+                onSaved={() => {
+                  setEditing(false);
+                  endpoint.reload();
+                }}
+              />
+              <div className="row">
+                <button type="button" className="btn" onClick={() => setEditing(false)}>
+                  Cancel
+                </button>
+              </div>
+            </>
+          ) : (
+            <div className="row">
+              <button type="button" className="btn" onClick={() => setEditing(true)}>
+                {e ? 'Edit the endpoint' : 'Set up the gateway'}
+              </button>
+            </div>
+          ))}
       </section>
-      {owner && usage.data && (
+      {owner && e && usage.data && (
         <section className="card panel" aria-label="Gateway usage">
           <h2>Usage, last 30 days</h2>
           <DailyChart

@@ -2,9 +2,11 @@ import type { AssetDetail } from '../../shared/api.ts';
 import { navigate } from '../lib/router.tsx';
 import { KIND_LABELS, RELATION_LABELS } from './kindLabels.ts';
 
-const COLUMN = 260;
+const COLUMN = 250;
 const ROW = 64;
-const BOX = { width: 160, height: 40 };
+const BOX = { width: 160, height: 44 };
+/** The longest name a box shows whole; a longer one is cut, and its full name is the box's tooltip. */
+const NAME_CHARS = 24;
 
 /**
  * An asset's lineage as a small SVG graph: ancestors to the left, the asset in the middle, descendants to the
@@ -16,7 +18,8 @@ export function LineageGraph({ lineage, current }: { lineage: AssetDetail['linea
   const columns = new Map<number, typeof lineage.nodes>();
   for (const n of lineage.nodes) columns.set(n.depth, [...(columns.get(n.depth) ?? []), n]);
   const tallest = Math.max(1, ...[...columns.values()].map((c) => c.length));
-  const width = (Math.max(0, ...depths) - min + 1) * COLUMN;
+  // The last column needs only its boxes, not the gap after them: a narrower graph is scaled down less.
+  const width = (Math.max(0, ...depths) - min) * COLUMN + BOX.width + 20;
   const height = tallest * ROW;
   const at = new Map<string, { x: number; y: number }>();
   for (const [depth, nodes] of columns)
@@ -66,7 +69,7 @@ export function LineageGraph({ lineage, current }: { lineage: AssetDetail['linea
               strokeWidth="1.5"
               markerEnd="url(#lineage-arrow)"
             />
-            <text x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 4} fontSize="9" textAnchor="middle" fill="#60655e">
+            <text x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 5} fontSize="10" textAnchor="middle" fill="#60655e">
               {RELATION_LABELS[e.relation]}
             </text>
           </g>
@@ -86,6 +89,7 @@ export function LineageGraph({ lineage, current }: { lineage: AssetDetail['linea
             onClick={() => !mine && navigate(`/assets/${n.id}`)}
             onKeyDown={(e) => e.key === 'Enter' && !mine && navigate(`/assets/${n.id}`)}
           >
+            <title>{`${n.name} (${KIND_LABELS[n.kind]})`}</title>
             <rect
               width={BOX.width}
               height={BOX.height}
@@ -94,10 +98,10 @@ export function LineageGraph({ lineage, current }: { lineage: AssetDetail['linea
               stroke={mine ? '#3d7a3a' : '#c9cdc6'}
               strokeWidth={mine ? 2 : 1}
             />
-            <text x="8" y="16" fontSize="11" fontWeight="600" fill="#22261f">
-              {n.name.length > 24 ? `${n.name.slice(0, 23)}…` : n.name}
+            <text x="8" y="18" fontSize="11" fontWeight="600" fill="#22261f">
+              {n.name.length > NAME_CHARS ? `${n.name.slice(0, NAME_CHARS - 1)}…` : n.name}
             </text>
-            <text x="8" y="31" fontSize="9" fill="#60655e">
+            <text x="8" y="34" fontSize="10" fill="#60655e">
               {KIND_LABELS[n.kind]}
               {n.chainAssetId ? ` #${n.chainAssetId}` : ' (draft)'}
             </text>

@@ -29,6 +29,17 @@ function Hash({ value, label }: { value: string | null; label: string }) {
   );
 }
 
+/** A sample row's item or label: a lone text or choice as words, anything else as its JSON. */
+function SampleCell({ value }: { value: unknown }) {
+  const fields = value && typeof value === 'object' && !Array.isArray(value) ? Object.values(value) : [];
+  const only = fields.length === 1 && typeof fields[0] === 'string' ? fields[0] : null;
+  return only === null ? (
+    <td className="mono small hash">{JSON.stringify(value)}</td>
+  ) : (
+    <td className="sample-text">{only}</td>
+  );
+}
+
 /** One asset: its card, license terms in plain words, lineage, owners and shares, sample rows and provenance. */
 export function AssetPage({ assetId }: { assetId: string }) {
   const loaded = useAsync(() => apiClient.asset(assetId), [assetId]);
@@ -48,7 +59,7 @@ export function AssetPage({ assetId }: { assetId: string }) {
   return (
     <div className="page">
       <header className="page-header">
-        <div>
+        <div className="grow">
           <h1>{asset.name}</h1>
           <p className="meta-line">
             <span className="badge">{KIND_LABELS[asset.kind]}</span>
@@ -114,8 +125,8 @@ export function AssetPage({ assetId }: { assetId: string }) {
                     return (
                       // biome-ignore lint/suspicious/noArrayIndexKey: sample rows are fixed and have no id of their own
                       <tr key={i}>
-                        <td className="mono small hash">{JSON.stringify(row.data ?? r)}</td>
-                        <td className="mono small hash">{JSON.stringify(row.label ?? null)}</td>
+                        <SampleCell value={row.data ?? r} />
+                        <SampleCell value={row.label ?? null} />
                       </tr>
                     );
                   })}

@@ -79,7 +79,7 @@ export function DatasetPage({ datasetId }: { datasetId: string }) {
         <div className="stack">
           <section className="card panel" aria-label="Size">
             <h2>Size</h2>
-            <dl className="stats" data-testid="dataset-size">
+            <dl className="stats plain-stats" data-testid="dataset-size">
               <div>
                 <dt>Rows</dt>
                 <dd>{dataset.rowCount.toLocaleString()}</dd>

@@ -43,7 +43,7 @@ export function DatasetsPage() {
           </p>
         </div>
         <form
-          className="row"
+          className="row search-row"
           aria-label="Search datasets"
           onSubmit={(e) => {
             e.preventDefault();
@@ -52,6 +52,7 @@ export function DatasetsPage() {
         >
           <input
             type="search"
+            className="search-input"
             aria-label="Search datasets by name"
             placeholder="Search by name"
             value={typed}
