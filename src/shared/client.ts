@@ -361,9 +361,9 @@ export function createClient(options: ClientOptions = {}) {
     /** Where a licensed dataset's rows download from (a JSONL file). */
     assetDownloadUrl: (assetId: string) => `/api/assets/${assetId}/download`,
 
-    /** A model's or agent's gateway: where to call it, its pricing and split (the upstream for its owners). */
+    /** A model's or agent's gateway: where to call it, its pricing and split (the upstream for its owners); null if unset. */
     gatewayEndpoint: (assetId: string) =>
-      request<Out<typeof gatewayEndpointView>>('GET', `/api/assets/${assetId}/endpoint`),
+      request<Out<typeof gatewayEndpointView> | null>('GET', `/api/assets/${assetId}/endpoint`),
     /** Sets the asset's upstream, pricing and split (its organization). */
     setGatewayEndpoint: (assetId: string, body: GatewayEndpointInput) =>
       request<Out<typeof gatewayEndpointView>>('PUT', `/api/assets/${assetId}/endpoint`, body),

@@ -110,10 +110,27 @@ describe('rewards in a browser', () => {
       await page.waitForTimeout(2500); // not faster than the screening floor
       await page.keyboard.press('1');
       await page.keyboard.press('Enter');
-      await page.getByText(new RegExp(`Last answer recorded in the ledger as #${i + 3}\\b`)).waitFor();
+      await page
+        .getByText(new RegExp(`Last answer recorded in the ledger as #${i + 3}\\b`))
+        .waitFor()
+        .catch(async (cause) => {
+          // Say what the page showed instead, so a failure on a busy machine explains itself.
+          const shown = (await page.locator('body').innerText()).slice(0, 1500);
+          throw new Error(`answer #${i + 3} was not recorded; the page shows:\n${shown}`, { cause });
+        });
     }
 
-    // The quality pass approves, a settlement round proposes the root, the next accepts it after the delay.
+    // The quality pass approves, a settlement round proposes the root, the next accepts it after the delay. On a
+    // busy machine her two answers may be approved in different epochs: wait until both are claimable.
+    await expect
+      .poll(
+        async () => (await api(await session('alice'), 'GET', '/api/me/rewards')).tokens[0]?.claimableWei,
+        {
+          timeout: 90_000,
+          interval: 1000,
+        },
+      )
+      .toBe('3000000000000000000');
     await page.goto(`${base}/earnings`);
     const claim = page.getByRole('button', { name: 'Claim with my wallet' });
     await expect.poll(() => claim.isEnabled(), { timeout: 60_000, interval: 1000 }).toBe(true);

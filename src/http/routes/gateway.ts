@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { DomainError } from '../../domain/errors.ts';
 import { errorBody } from '../../shared/api.ts';
 import { walletCallsBody } from '../../shared/chainApi.ts';
 import {
@@ -68,11 +69,14 @@ export function gatewayRoutes(deps: HttpDeps) {
       path: '/assets/{id}/endpoint',
       tags: ['gateway'],
       request: { params: assetParams },
-      responses: ok(gatewayEndpointView, 'Where to call the asset, its pricing and its split'),
+      responses: ok(
+        gatewayEndpointView.nullable(),
+        'Where to call the asset, its pricing and its split; null while its owner has not set an endpoint',
+      ),
     }),
     async (c) => {
       const r = await getGatewayEndpoint(deps, requireActor(c), c.req.valid('param').id);
-      return c.json(presentGatewayEndpoint(r.endpoint, r.owner), 200);
+      return c.json(r.endpoint ? presentGatewayEndpoint(r.endpoint, r.owner) : null, 200);
     },
   );
 
@@ -142,16 +146,25 @@ export function gatewayRoutes(deps: HttpDeps) {
       responses: ok(gatewayModelsBody, 'One model'),
     }),
     async (c) => {
-      const r = await getGatewayEndpoint(deps, requireActor(c), c.req.valid('param').assetId);
+      const { assetId } = c.req.valid('param');
+      const { endpoint } = await getGatewayEndpoint(deps, requireActor(c), assetId);
+      if (!endpoint)
+        throw new DomainError(
+          'GATEWAY_NOT_CONFIGURED',
+          'this asset has no endpoint: its owner has not set one yet',
+          {
+            assetId,
+          },
+        );
       return c.json(
         {
           object: 'list' as const,
           data: [
             {
-              id: r.endpoint.model,
+              id: endpoint.model,
               object: 'model' as const,
-              created: Math.floor(r.endpoint.updatedAt.getTime() / 1000),
-              owned_by: `caravan:asset:${r.endpoint.assetId}`,
+              created: Math.floor(endpoint.updatedAt.getTime() / 1000),
+              owned_by: `caravan:asset:${endpoint.assetId}`,
             },
           ],
         },
