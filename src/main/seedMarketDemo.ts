@@ -1,4 +1,5 @@
 import { keccak256, stringToHex } from 'viem';
+import { utcDayStart } from '../domain/tasks/utcDayStart.ts';
 import type { HttpDeps } from '../http/context.ts';
 import { type AssetTerms, type CreateProjectInput, createProjectBody } from '../shared/api.ts';
 import type { ProjectId } from '../shared/brand.ts';
@@ -175,7 +176,8 @@ async function answerAsCrowd(deps: HttpDeps, requester: Actor, project: ProjectR
     format: 'jsonl',
     text: jsonl(reviews, 'review'),
   });
-  let now = deps.clock.now().getTime() - 3 * 3600_000;
+  // Yesterday noon (UTC), whatever the time now: working today would count as today's check-in for alice.
+  let now = utcDayStart(deps.clock.now()).getTime() - 12 * 3600_000;
   const crowd = { ...deps, clock: { now: () => new Date(now) } };
   for (const member of CROWD) {
     const actor = await crowdActor(deps, member.account, member.name);

@@ -1,58 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/shared/client.ts';
 import { type E2eServer, startE2eServer } from '../setup/e2eServer.ts';
 
 const PROJECT = 'Community bird calls';
 
 let server: E2eServer | undefined;
-let browser: Browser | undefined;
 let base: string;
 let projectId = '';
-
-/** The typed API client signed in as a development account. */
-async function clientAs(account: string) {
-  const response = await fetch(`${base}/api/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ account }),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return createClient({
-    baseUrl: base,
-    fetch: (input, init) =>
-      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
-  });
-}
-
-async function pageAs(account: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
-  });
-  await page.goto(`${base}/signin`);
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${account}\\b`) }).click();
-  await page.locator('.topnav').waitFor();
-  return { page, errors };
-}
 
 beforeAll(async () => {
   server = await startE2eServer({ seedDemo: false });
   base = server.base;
-  browser = server.browser;
 });
 afterAll(() => server?.stop());
 
 describe('a community dataset in a browser', () => {
   it('the requester publishes from the project page and sees the shares, formula and root', async () => {
-    const requester = await clientAs('requester');
+    const requester = await server!.clientAs('requester');
     const project = await requester.createProject({
       name: PROJECT,
       modality: 'text',
@@ -80,7 +43,7 @@ describe('a community dataset in a browser', () => {
       ['alice', 3],
       ['bob', 1],
     ] as const) {
-      const c = await clientAs(account);
+      const c = await server!.clientAs(account);
       for (let k = 0; k < n; k++) {
         const a = await c.nextAssignment(projectId);
         expect(a).not.toBeNull();
@@ -89,7 +52,7 @@ describe('a community dataset in a browser', () => {
       }
     }
 
-    const { page, errors } = await pageAs('requester');
+    const { page, errors } = await server!.pageAs('requester');
     page.on('dialog', (d) => void d.accept());
     await page.goto(`${base}/projects/${projectId}`);
     await page.getByRole('button', { name: 'Publish dataset' }).click();
@@ -109,7 +72,7 @@ describe('a community dataset in a browser', () => {
   });
 
   it('a contributor finds it in the list and in their profile', async () => {
-    const { page, errors } = await pageAs('alice');
+    const { page, errors } = await server!.pageAs('alice');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Datasets' }).click();
     await page.getByTestId('datasets').getByRole('link', { name: PROJECT }).waitFor();
     await page.goto(`${base}/profile`);

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { keccak256, stringToHex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/shared/client.ts';
 import { type E2eServer, startE2eServer } from '../setup/e2eServer.ts';
 
 // The marketplace in a browser: the requester registers a community dataset from its page (a model is already
@@ -13,40 +12,7 @@ const MODEL = 'Bird call classifier';
 const AGENT = 'Dawn chorus agent';
 
 let server: E2eServer | undefined;
-let browser: Browser | undefined;
 let base: string;
-
-async function clientAs(account: string) {
-  const response = await fetch(`${base}/api/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ account }),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return createClient({
-    baseUrl: base,
-    fetch: (input, init) =>
-      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
-  });
-}
-
-async function pageAs(account: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
-  });
-  await page.goto(`${base}/signin`);
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${account}\\b`) }).click();
-  await page.locator('.topnav').waitFor();
-  return { page, errors };
-}
 
 /** Saves a screenshot where the brief asks for it and beside the others. */
 async function shot(page: Page, name: string) {
@@ -60,9 +26,8 @@ let modelId = '';
 beforeAll(async () => {
   server = await startE2eServer({ seedDemo: false });
   base = server.base;
-  browser = server.browser;
 
-  const requester = await clientAs('requester');
+  const requester = await server!.clientAs('requester');
   const { contracts } = await requester.chainInfo();
   const model = await requester.registerAsset({
     kind: 'model',
@@ -128,7 +93,7 @@ beforeAll(async () => {
     ['alice', 3],
     ['bob', 1],
   ] as const) {
-    const c = await clientAs(account);
+    const c = await server!.clientAs(account);
     for (let k = 0; k < n; k++) {
       const a = await c.nextAssignment(project.id);
       expect(a).not.toBeNull();
@@ -142,7 +107,7 @@ afterAll(() => server?.stop());
 
 describe('the marketplace in a browser', () => {
   it('the requester registers the published dataset from its page', async () => {
-    const { page, errors } = await pageAs('requester');
+    const { page, errors } = await server!.pageAs('requester');
     await page.goto(`${base}/datasets/${datasetId}`);
     await page.getByRole('button', { name: 'Register on the marketplace' }).click();
     const form = page.getByRole('form', { name: 'Register on the marketplace' });
@@ -158,7 +123,7 @@ describe('the marketplace in a browser', () => {
   });
 
   it('a buyer browses, filters, opens the dataset, buys a license and finds it in My purchases', async () => {
-    const { page, errors } = await pageAs('reviewer');
+    const { page, errors } = await server!.pageAs('reviewer');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Market' }).click();
     const cards = page.getByTestId('asset-card');
     await expect.poll(() => cards.count()).toBe(3);
@@ -212,7 +177,7 @@ describe('the marketplace in a browser', () => {
   });
 
   it('a co-owner sees the sale in My earnings and claims it', async () => {
-    const { page, errors } = await pageAs('alice');
+    const { page, errors } = await server!.pageAs('alice');
     await page.goto(`${base}/market/mine`);
     const earnings = page.getByTestId('earnings');
     await earnings.getByRole('link', { name: DATASET }).waitFor();

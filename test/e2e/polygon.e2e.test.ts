@@ -1,6 +1,5 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/shared/client.ts';
 import { answerShapes } from '../../src/shared/methods.ts';
 import { type E2eServer, startE2eServer } from '../setup/e2eServer.ts';
 
@@ -8,43 +7,9 @@ import { type E2eServer, startE2eServer } from '../setup/e2eServer.ts';
 const PROJECT = 'Outline the shapes';
 const SCREENSHOT = '/tmp/polygon.png';
 
-let browser: Browser | undefined;
-let base: string;
-
-/** The typed API client signed in as a development account, its session cookie on every request. */
-async function clientAs(account: string) {
-  const response = await fetch(`${base}/api/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ account }),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return createClient({
-    baseUrl: base,
-    fetch: (input, init) =>
-      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
-  });
-}
+let _base: string;
 
 /** A page of its own (own cookies) signed in as a development account; page errors fail the test. */
-async function pageAs(account: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 1200 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
-  });
-  await page.goto(`${base}/signin`);
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${account}\\b`) }).click();
-  await page.locator('.topnav').waitFor();
-  return { page, errors };
-}
-
 type Share = readonly [number, number];
 
 /**
@@ -73,14 +38,13 @@ function imageMouse(page: Page, overlay: Locator) {
 let server: E2eServer | undefined;
 beforeAll(async () => {
   server = await startE2eServer({ seedDemo: true });
-  base = server.base;
-  browser = server.browser;
+  _base = server.base;
 });
 afterAll(() => server?.stop());
 
 describe('the polygon annotator in a browser', () => {
   it('a contributor outlines shapes with the mouse and keyboard, and the answer is stored as drawn', async () => {
-    const { page, errors } = await pageAs('alice');
+    const { page, errors } = await server!.pageAs('alice', { width: 1280, height: 1200 });
     const card = page.locator('article.task-card', { hasText: PROJECT });
     await card.getByRole('link', { name: 'Start labeling' }).click();
     const overlay = page.getByRole('application', { name: /click to add points/ });
@@ -144,7 +108,7 @@ describe('the polygon annotator in a browser', () => {
     await page.getByText(/Last answer recorded in the ledger as #\d+/).waitFor();
 
     // The stored answer, through the API, has the outlines as drawn, as shares of the image.
-    const alice = await clientAs('alice');
+    const alice = await server!.clientAs('alice');
     const entry = (await alice.history()).entries.find((e) => e.projectName === PROJECT);
     expect(entry?.method).toBe('polygon');
     const answer = answerShapes.polygon.parse(entry!.answer);

@@ -1,28 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eServer, startE2eServer } from '../setup/e2eServer.ts';
 
 const PROJECT = 'Movie review sentiment';
 
-let browser: Browser | undefined;
-let base: string;
+let _base: string;
 
 /** A page of its own (own cookies) signed in as a development account; page errors fail the test. */
-async function pageAs(account: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // The content security policy must not block anything the app itself does.
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
-  });
-  await page.goto(`${base}/signin`);
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${account}\\b`) }).click();
-  await page.locator('.topnav').waitFor();
-  return { page, errors };
-}
-
 function nav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' });
 }
@@ -30,15 +14,14 @@ function nav(page: Page) {
 let server: E2eServer | undefined;
 beforeAll(async () => {
   server = await startE2eServer({ seedDemo: true });
-  base = server.base;
-  browser = server.browser;
+  _base = server.base;
 });
 afterAll(() => server?.stop());
 
 // The tests run in order: alice's answer is what the requester's dashboard then shows.
 describe('quality and progress pages in a browser', () => {
   it('a contributor labels an item, checks in on her profile, and finds herself on the leaderboard', async () => {
-    const { page, errors } = await pageAs('alice');
+    const { page, errors } = await server!.pageAs('alice');
     expect(await nav(page).getByRole('link', { name: 'Flags' }).count()).toBe(0);
 
     const card = page.locator('article.task-card', { hasText: PROJECT });
@@ -73,7 +56,7 @@ describe('quality and progress pages in a browser', () => {
   });
 
   it('a requester opens the Quality section, runs a pass and edits the settings', async () => {
-    const { page, errors } = await pageAs('requester');
+    const { page, errors } = await server!.pageAs('requester');
     await nav(page).getByRole('link', { name: 'Projects' }).click();
     await page.getByRole('link', { name: PROJECT }).click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
@@ -123,7 +106,7 @@ describe('quality and progress pages in a browser', () => {
   });
 
   it('an admin finds the Flags page in the nav and sees that nothing is open', async () => {
-    const { page, errors } = await pageAs('admin');
+    const { page, errors } = await server!.pageAs('admin');
     await nav(page).getByRole('link', { name: 'Flags' }).click();
     await page.waitForURL(/\/admin\/flags$/);
     await page.getByRole('heading', { name: 'Spam flags' }).waitFor();

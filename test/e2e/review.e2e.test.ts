@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/shared/client.ts';
 import { type E2eServer, startE2eServer } from '../setup/e2eServer.ts';
 
 /** A free-text project: its flagged answers go to review without waiting for a consensus, and it has no gold. */
@@ -11,45 +10,10 @@ const TITLES = [
   'Insulated stainless steel water bottle, 1 L, BPA-free',
 ];
 
-let browser: Browser | undefined;
-let base: string;
+let _base: string;
 let projectId = '';
 
-/** The typed API client signed in as a development account, its session cookie on every request. */
-async function clientAs(account: string) {
-  const response = await fetch(`${base}/api/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ account }),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return createClient({
-    baseUrl: base,
-    fetch: (input, init) =>
-      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
-  });
-}
-
 /** A page of its own (own cookies) signed in as a development account; page errors fail the test. */
-async function pageAs(account: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // The content security policy must not block anything the app itself does.
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
-  });
-  await page.goto(`${base}/signin`);
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${account}\\b`) }).click();
-  await page.locator('.topnav').waitFor();
-  return { page, errors };
-}
-
 function nav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' });
 }
@@ -65,21 +29,20 @@ async function nextReviewAfter(page: Page, id: string | null) {
 let server: E2eServer | undefined;
 beforeAll(async () => {
   server = await startE2eServer({ seedDemo: true });
-  base = server.base;
-  browser = server.browser;
+  _base = server.base;
 });
 afterAll(() => server?.stop());
 
 // The tests run in order: the answers put into review are what the reviewer judges and the requester samples.
 describe('peer review and QA sampling in a browser', () => {
   it('answers given too fast go to review after the quality pass', async () => {
-    const requester = await clientAs('requester');
+    const requester = await server!.clientAs('requester');
     const project = (await requester.listProjects()).projects.find((p) => p.name === PROJECT);
     expect(project).toBeDefined();
     projectId = project!.id;
 
     // Answered the moment they are leased: under the method's floor, so screening flags them.
-    const alice = await clientAs('alice');
+    const alice = await server!.clientAs('alice');
     for (const text of TITLES) {
       const assignment = await alice.nextAssignment(projectId);
       expect(assignment).not.toBeNull();
@@ -87,7 +50,7 @@ describe('peer review and QA sampling in a browser', () => {
     }
     await requester.runQuality(projectId);
 
-    const reviewer = await clientAs('reviewer');
+    const reviewer = await server!.clientAs('reviewer');
     await expect
       .poll(
         async () => (await reviewer.reviewQueue()).projects.find((p) => p.projectId === projectId)?.waiting,
@@ -99,7 +62,7 @@ describe('peer review and QA sampling in a browser', () => {
   });
 
   it('a contributor below the bar sees who may review', async () => {
-    const { page, errors } = await pageAs('bob');
+    const { page, errors } = await server!.pageAs('bob');
     await nav(page).getByRole('link', { name: 'Review' }).click();
     await page.waitForURL(/\/review$/);
     await page.getByRole('heading', { name: 'No projects for you to review yet' }).waitFor();
@@ -109,7 +72,7 @@ describe('peer review and QA sampling in a browser', () => {
   });
 
   it('a reviewer approves with A, rejects with R and a reason number, and runs out of answers', async () => {
-    const { page, errors } = await pageAs('reviewer');
+    const { page, errors } = await server!.pageAs('reviewer');
     await nav(page).getByRole('link', { name: 'Review' }).click();
     await page.waitForURL(/\/review$/);
     const card = page.getByTestId('review-project').filter({ hasText: PROJECT });
@@ -166,7 +129,7 @@ describe('peer review and QA sampling in a browser', () => {
   });
 
   it('a requester draws a QA sample and rejects an answer', async () => {
-    const { page, errors } = await pageAs('requester');
+    const { page, errors } = await server!.pageAs('requester');
     await nav(page).getByRole('link', { name: 'Projects' }).click();
     await page.getByRole('link', { name: PROJECT }).click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);

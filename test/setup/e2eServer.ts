@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { freePort } from '../../src/db/embeddedPostgres.ts';
+import { type Client, createClient } from '../../src/shared/client.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
@@ -17,6 +18,16 @@ export type E2eServer = {
   dir: string;
   /** Saves a full-page screenshot to test-results/screenshots/<name>.png. */
   shot(page: Page, name: string): Promise<void>;
+  /** The typed API client signed in as a development account. */
+  clientAs(account: string): Promise<Client>;
+  /**
+   * A page in a fresh browser context signed in as a development account through the sign-in page; `errors`
+   * collects page errors and anything the content security policy blocked (the app itself must never trip it).
+   */
+  pageAs(
+    account: string,
+    viewport?: { width: number; height: number },
+  ): Promise<{ page: Page; errors: string[] }>;
   stop(): Promise<void>;
 };
 
@@ -104,6 +115,36 @@ export async function startE2eServer(o: {
       dir,
       shot: async (page, name) => {
         await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+      },
+      clientAs: async (account) => {
+        const response = await fetch(`${base}/api/auth/dev`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ account }),
+        });
+        if (response.status !== 200) throw new Error(`dev sign-in of ${account}: ${await response.text()}`);
+        const cookie = response.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; ');
+        return createClient({
+          baseUrl: base,
+          fetch: (input, init) =>
+            fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
+        });
+      },
+      pageAs: async (account, viewport = { width: 1280, height: 900 }) => {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('console', (m) => {
+          if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+        });
+        await page.goto(`${base}/signin`);
+        await page.getByRole('button', { name: new RegExp(`^Sign in as ${account}\\b`) }).click();
+        await page.locator('.topnav').waitFor();
+        return { page, errors };
       },
       stop: async () => {
         await browser.close();

@@ -142,6 +142,7 @@ export function WorkLoop({ task }: { task: TaskDetail }) {
           There are no more items you can label in this task right now: they are all taken, answered, or you
           reached today’s cap. New items may arrive later.
         </p>
+        {last && <p className="muted">Last answer recorded in the ledger as #{last.ledgerSeq}</p>}
         <div className="row center">
           <button type="button" className="btn" onClick={() => void advance()}>
             Check again
