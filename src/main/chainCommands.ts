@@ -146,7 +146,9 @@ export function addChainCommands(
           const v = await verifyExport({ dir: a.export, rpcUrl: a.rpc });
           out(`export of "${v.manifest.project.name}" (${v.manifest.format}, ${v.manifest.exportedAt})`);
           out(`  files    ${v.files} checked against their sha256 and size`);
-          out(`  records  ${v.records} answers re-hashed, ledger entries and Merkle proofs recomputed`);
+          out(
+            `  records  ${v.checked} of ${v.records} answers re-hashed, ledger entries and Merkle proofs recomputed`,
+          );
           out(
             `  batches  ${v.batches}${v.anchored === null ? ' (anchors not checked: no chain RPC; pass --rpc)' : `, ${v.anchored} anchored in the ProvenanceRegistry on chain ${v.manifest.chain?.chainId}`}`,
           );

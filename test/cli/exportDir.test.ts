@@ -231,5 +231,13 @@ describe('caravan export --out DIR and caravan verify --export', () => {
     const file = await caravan('verify', '--export', cardDir);
     expect(file.code).toBe(1);
     expect(file.stdout).toMatch(/✗ README\.md is \d+ bytes, the manifest says \d+/);
+
+    // A Parquet file cut short cannot even be read: said once, with the size, not a crash.
+    const parquet = path.join(dir, 'out-parquet', 'data.parquet');
+    await fs.writeFile(parquet, (await fs.readFile(parquet)).subarray(0, 100));
+    const cut = await caravan('verify', '--export', path.join(dir, 'out-parquet'));
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toMatch(/✗ data\.parquet is 100 bytes, the manifest says \d+/);
+    expect(cut.stdout).toContain('✗ data.parquet cannot be read');
   });
 });
