@@ -146,18 +146,27 @@ describe('two API processes and two workers on one database', () => {
        group by a.item_id, i.needed, i.claims, i.is_open having count(*) <> 2`,
       [id],
     );
-    expect(acked.length, `acknowledged answers; items not answered twice: ${JSON.stringify(offItems)}`).toBe(
-      2 * items,
+    // An answer the screening refuses is rejected and its item offered again: a busy machine may acknowledge a
+    // few more than items × overlap, and each item still ends with exactly two answers that count.
+    const rejected = await count(
+      "select count(*) as n from answers where project_id = $1 and status = 'rejected'",
+      [id],
     );
+    expect(
+      acked.length,
+      `acknowledged answers (${rejected} rejected); items not answered twice: ${JSON.stringify(offItems)}`,
+    ).toBe(2 * items + rejected);
     expect(new Set(acked).size).toBe(acked.length);
     expect(
       await count('select count(*) as n from answers where project_id = $1', [id]),
       'stored answers',
-    ).toBe(2 * items);
+    ).toBe(acked.length);
     expect(
-      await rows('select item_id from answers where project_id = $1 group by item_id having count(*) <> 2', [
-        id,
-      ]),
+      await rows(
+        `select item_id from answers where project_id = $1 and status <> 'rejected'
+         group by item_id having count(*) <> 2`,
+        [id],
+      ),
     ).toEqual([]);
     expect(
       await rows(
@@ -169,7 +178,7 @@ describe('two API processes and two workers on one database', () => {
       'select seq from ledger_entries where project_id = $1 order by seq',
       [id],
     );
-    expect(seqs.map((r) => Number(r.seq))).toEqual(Array.from({ length: 2 * items }, (_, i) => i + 1));
+    expect(seqs.map((r) => Number(r.seq))).toEqual(Array.from({ length: acked.length }, (_, i) => i + 1));
     expect(
       (await call(next(), 'GET', `/api/projects/${id}/ledger/verify`, { cookie: requester })).json.ok,
     ).toBe(true);
@@ -177,7 +186,7 @@ describe('two API processes and two workers on one database', () => {
     // Every answer approved once by the quality passes, credited once, settled in accepted epochs.
     await until('every answer approved, credited and in an accepted epoch', async () => {
       const open = await count(
-        `select count(*) as n from answers a where a.project_id = $1
+        `select count(*) as n from answers a where a.project_id = $1 and a.status <> 'rejected'
           and (a.status <> 'approved' or not exists (select 1 from accruals r where r.source = 'answer:' || a.id and r.epoch is not null))`,
         [id],
       );
