@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { errorDetail, explain, parseJson } from '../judge/openAiReplies.ts';
 import { isPrivateAddress } from '../links/isPrivateAddress.ts';
 import type { GatewayUpstream, UpstreamReply } from '../usecases/ports.ts';
 
@@ -182,35 +183,4 @@ async function readCapped(response: Response, max: number): Promise<string> {
     parts.push(value);
   }
   return Buffer.concat(parts).toString('utf8');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Not JSON at all: the schema check that follows reports it, with the start of the body.
-    return undefined;
-  }
-}
-
-/** The message of an OpenAI-style error body (`{ error: { message } }`, `{ error }`, `{ message }`), or the body. */
-function errorDetail(text: string): string {
-  const body = z
-    .union([
-      z.object({ error: z.object({ message: z.string() }) }).transform((b) => b.error.message),
-      z.object({ error: z.string() }).transform((b) => b.error),
-      z.object({ message: z.string() }).transform((b) => b.message),
-    ])
-    .safeParse(parseJson(text));
-  return body.success ? body.data : text;
-}
-
-/** An error's message with its causes' (fetch says only "fetch failed"; the cause says ECONNREFUSED). */
-function explain(error: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = error; e instanceof Error && parts.length < 3; e = e.cause) {
-    const code = (e as Error & { code?: unknown }).code;
-    parts.push(typeof code === 'string' && !e.message.includes(code) ? `${e.message} (${code})` : e.message);
-  }
-  return parts.join(': ') || String(error);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { JudgeVerdict, ModelJudge } from '../usecases/ports.ts';
 import { JudgeError } from './judgeError.ts';
 import { judgeMessages } from './judgeMessages.ts';
+import { errorDetail, explain, parseJson } from './openAiReplies.ts';
 import { readVerdict } from './readVerdict.ts';
 
 export type OpenAiCompatibleJudgeOptions = {
@@ -110,7 +111,7 @@ export function openAiCompatibleJudge(options: OpenAiCompatibleJudgeOptions): Mo
           throw failed('The reply broke off from the model judge at', error);
         }
         if (!response.ok) {
-          const detail = errorDetail(text);
+          const detail = quote(errorDetail(text));
           throw new JudgeError(
             `The model judge at ${shown} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` +
               (detail ? `: ${redact(detail)}` : ''),
@@ -144,35 +145,4 @@ function verdictOf(reply: z.infer<typeof chatCompletion>, asked: string): JudgeV
     reason: `The model’s reply could not be read as a verdict: "${quote(content)}"`,
     model,
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Not JSON at all: the schema check that follows reports it, with the start of the body.
-    return undefined;
-  }
-}
-
-/** The message of an OpenAI-style error body (`{ error: { message } }`, `{ error }`, `{ message }`), or the body. */
-function errorDetail(text: string): string {
-  const body = z
-    .union([
-      z.object({ error: z.object({ message: z.string() }) }).transform((b) => b.error.message),
-      z.object({ error: z.string() }).transform((b) => b.error),
-      z.object({ message: z.string() }).transform((b) => b.message),
-    ])
-    .safeParse(parseJson(text));
-  return quote(body.success ? body.data : text);
-}
-
-/** An error's message with its causes' (fetch says only "fetch failed"; the cause says ECONNREFUSED). */
-function explain(error: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = error; e instanceof Error && parts.length < 3; e = e.cause) {
-    const code = (e as Error & { code?: unknown }).code;
-    parts.push(typeof code === 'string' && !e.message.includes(code) ? `${e.message} (${code})` : e.message);
-  }
-  return parts.join(': ') || String(error);
 }
