@@ -152,13 +152,17 @@ export async function loadMix(o: LoadMixOptions = loadMixOptions()): Promise<Loa
         await p.stop();
         running.splice(running.indexOf(p), 1);
       }
+      // The next level lists the same tasks as this one: one active project, its own.
+      await db.query(`update projects set status = 'paused' where id = $1`, [level.projectId]);
     }
     return rows;
   } finally {
     await Promise.allSettled(running.map((p) => p.stop()));
     await chain?.stop();
     await db.end();
-    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+    // BENCH_LOAD_KEEP_DB=1 keeps the database to look at afterwards (EXPLAIN the queries the mix sent).
+    if (process.env.BENCH_LOAD_KEEP_DB === '1') o.log(`[load] kept the database ${databaseUrl}`);
+    else await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
     await admin.end();
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -1,3 +1,4 @@
+import { REVIEW_WAITING_CAP } from '../shared/api.ts';
 import type { ReviewStanding, ReviewStore, ReviewSubmitContext, ReviewTask } from '../usecases/ports.ts';
 import { type Db, inTransaction } from './pool.ts';
 import { isUuid, PROJECT_COLUMNS, toProject } from './projectStore.ts';
@@ -11,11 +12,14 @@ const TASK_COLUMNS = `r.id::text, r.project_id as "projectId", p.name as "projec
 const TASK_JOINS = `join answers a on a.id = r.answer_id join items i on i.id = a.item_id
   join projects p on p.id = r.project_id`;
 
-/** The reviewer's standing in project `p`: $1 is the reviewer. */
-const STANDING_COLUMNS = `
-  (select count(*)::int from answers w where w.project_id = p.id and w.status = 'review' and w.user_id <> $1
-     and not exists (select 1 from reviews d where d.answer_id = w.id and d.reviewer_id = $1 and d.status = 'done'))
-    as waiting,
+/**
+ * The reviewer's standing in project `p`: $1 is the reviewer. Waiting answers are counted up to `waitingCap`, so the
+ * cost stays bounded however long the queue: the queue page needs "100+", a lease only "any".
+ */
+const standingColumns = (waitingCap: number) => `
+  (select count(*)::int from (select 1 from answers w where w.project_id = p.id and w.status = 'review' and w.user_id <> $1
+     and not exists (select 1 from reviews d where d.answer_id = w.id and d.reviewer_id = $1 and d.status = 'done')
+     limit ${waitingCap}) w) as waiting,
   (select s.accuracy from skills s where s.user_id = $1 and s.method = p.method and s.domain = '*') as accuracy,
   (select json_build_object('done', count(*), 'goldCorrect', count(*) filter (where d.is_correct),
        'goldTotal', count(*) filter (where d.is_gold), 'earnedWei', coalesce(sum(d.reward_wei), 0)::text)
@@ -42,11 +46,13 @@ export function reviewStore(db: Db): ReviewStore {
     async standings(reviewerId, now) {
       const r = await db.query<RawStanding>(
         `select * from (
-           select ${PROJECT_COLUMNS}, ${STANDING_COLUMNS},
+           select ${PROJECT_COLUMNS}, ${standingColumns(REVIEW_WAITING_CAP)},
              exists (select 1 from reviews l where l.reviewer_id = $1 and l.project_id = p.id and l.status = 'leased'
                and l.expires_at > $2) as holding
            from projects p
-           where p.status = 'active' or exists (select 1 from reviews d where d.reviewer_id = $1 and d.project_id = p.id)) x
+           where p.status = 'active' or exists (select 1 from reviews d where d.reviewer_id = $1 and d.project_id = p.id)
+           -- offset 0 keeps x a subquery of its own, so each count runs once per project, not once per use below
+           offset 0) x
          where (x.status = 'active' and (x.waiting > 0 or x.holding)) or (x.stats->>'done')::int > 0
          order by x.waiting desc, x."createdAt" desc`,
         [reviewerId, now],
@@ -66,7 +72,7 @@ export function reviewStore(db: Db): ReviewStore {
             | null;
         }
       >(
-        `select ${PROJECT_COLUMNS}, ${STANDING_COLUMNS},
+        `select ${PROJECT_COLUMNS}, ${standingColumns(1)},
            (select row_to_json(t) from (select ${TASK_COLUMNS} from reviews r ${TASK_JOINS}
               where r.reviewer_id = $1 and r.project_id = $2 and r.status = 'leased' and r.expires_at > $3
               order by r.id limit 1) t) as live

@@ -91,7 +91,8 @@ async function writeBatch(
      ), head as (
        -- The head row's lock orders the chain; the chain of this group starts at the head as it is when locked.
        update ledger_heads h set seq = h.seq + cardinality(payloads.p), prev_hash = h.hash,
-         hash = (ledger_chain(h.hash, payloads.p))[cardinality(payloads.p)]
+         hash = (ledger_chain(h.hash, payloads.p))[cardinality(payloads.p)],
+         work_answers = h.work_answers + (select count(*) from numbered where numbered.is_correct is null)
        from payloads where h.project_id = $1 and cardinality(payloads.p) > 0
        returning h.seq - cardinality(payloads.p) as base_seq, h.prev_hash as start_hash,
          ledger_chain(h.prev_hash, payloads.p) as hashes

@@ -196,6 +196,21 @@ describe('contribution ledger', () => {
     expect(verifyLedger(entries, (await projects.ledgerHead(p.id))!).ok).toBe(true);
   });
 
+  it('keeps the count of work answers discovery shows equal to the answers stored, batched or not', async () => {
+    const p = await project({ overlap: 3 }, 10);
+    const users = await Promise.all(Array.from({ length: 12 }, () => contributor()));
+    // answers at once are stored in batches, the last one alone
+    await Promise.all(users.map((u) => answer(p, u)));
+    await answer(p, users[0]!);
+    const stored = await db.query<{ n: number }>(
+      `select count(*)::int as n from answers where project_id = $1 and kind = 'work' and is_correct is null`,
+      [p.id],
+    );
+    expect(stored.rows[0]!.n).toBe(13);
+    const [row] = await work.tasks(users[0]!.id, now, p.id);
+    expect(row!.remainingItems).toBe(10 * 3 - 13);
+  });
+
   it('refuses updates and deletes of entries', async () => {
     const p = await project({}, 1);
     await answer(p, await contributor());

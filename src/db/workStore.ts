@@ -41,7 +41,8 @@ export function workStore(db: Db): WorkStore {
            where id = $1 and status = 'leased' and expires_at > $3
            returning id, item_id, kind, exam_attempt
          ), head as (
-           update ledger_heads set seq = seq + 1, prev_hash = hash, hash = sha256(hash || convert_to($4, 'UTF8'))
+           update ledger_heads set seq = seq + 1, prev_hash = hash, hash = sha256(hash || convert_to($4, 'UTF8')),
+             work_answers = work_answers + (select count(*) from closed where closed.kind = 'work' and $9::boolean is null)
            where project_id = $2 and exists (select 1 from closed)
            returning seq, prev_hash, hash
          ), answer as (
@@ -102,11 +103,11 @@ export function workStore(db: Db): WorkStore {
       const r = await db.query(
         `select ${PROJECT_COLUMNS},
            greatest(0, (p.item_count - p.gold_count) * p.overlap
-             - (select count(*) from answers a where a.project_id = p.id and a.kind = 'work'
-                  and a.is_correct is null))::int as "remainingItems",
+             - coalesce((select h.work_answers from ledger_heads h where h.project_id = p.id), 0))::int as "remainingItems",
+           -- the latest 200 timed answers, read backwards along answers_project_time
            (select percentile_cont(0.5) within group (order by d.duration_ms) from
               (select duration_ms from answers a where a.project_id = p.id and a.kind = 'work' and a.duration_ms is not null
-               order by a.id desc limit 200) d) as "medianMs",
+               order by a.created_at desc limit 200) d) as "medianMs",
            (select count(*)::int from (select 1 from answers a where a.project_id = p.id and a.kind = 'work'
               and a.duration_ms is not null limit 5) t) as "timedAnswers",
            (select count(*)::int from answers a where a.project_id = p.id and a.user_id = $1 and a.kind = 'work'

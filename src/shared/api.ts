@@ -589,6 +589,8 @@ const reviewStatsBody = z.object({
   goldTotal: z.number().int(),
   earnedWei: weiString,
 });
+/** The review queue counts waiting answers up to this many: the count costs what it counts, and more says nothing new. */
+export const REVIEW_WAITING_CAP = 100;
 export const reviewQueueBody = z.object({
   projects: z.array(
     z.object({
@@ -597,7 +599,7 @@ export const reviewQueueBody = z.object({
       description: z.string(),
       method: z.enum(METHODS),
       modality: z.enum(MODALITIES),
-      /** Answers waiting for a review you could give. */
+      /** Answers waiting for a review you could give, counted up to REVIEW_WAITING_CAP (shown as "100+"). */
       waiting: z.number().int(),
       /** What one review pays you. */
       rewardWei: weiString,

@@ -471,7 +471,7 @@ export type ReviewStats = { done: number; goldCorrect: number; goldTotal: number
 /** What deciding whether someone may review a project takes, read in one go. */
 export type ReviewStanding = {
   project: ProjectRow;
-  /** Answers in review the reviewer could be given: not their own, not reviewed by them yet. */
+  /** Answers in review the reviewer could be given (not their own, not reviewed by them yet), counted up to a cap. */
   waiting: number;
   /** Their estimated accuracy on the project's method (skills, domain '*'); null without evidence. */
   accuracy: number | null;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REVIEW_WAITING_CAP } from '../../src/shared/api.ts';
 import { sentimentProject, type TestApp, testApp } from '../setup/testApp.ts';
 
 let t: TestApp;
@@ -141,6 +142,18 @@ describe('who may review', () => {
       });
     }
     expect((await next(c1.cookie, id)).json).toEqual({ review: null });
+  });
+
+  it('counts a long queue up to the cap, and still leases from it', async () => {
+    const id = await project({ dailyCap: 1000 }, items(REVIEW_WAITING_CAP + 2, 'long'));
+    await sendToReview(await work(await person(), id));
+    const r = await reviewer();
+    await setAccuracy(r.id, 0.9);
+    const queue = await t.call('GET', '/api/reviews', { cookie: r.cookie });
+    expect(queue.json.projects.find((p: { projectId: string }) => p.projectId === id).waiting).toBe(
+      REVIEW_WAITING_CAP,
+    );
+    expect((await next(r.cookie, id)).status).toBe(200);
   });
 
   it('lets requesters review their own projects, unpaid, and refuses when review is off', async () => {

@@ -1,4 +1,4 @@
-import type { ReviewQueue } from '../../shared/api.ts';
+import { REVIEW_WAITING_CAP, type ReviewQueue } from '../../shared/api.ts';
 import { METHOD_LABELS } from '../../shared/methods.ts';
 import { Alert } from '../components/Alert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -51,7 +51,7 @@ function ProjectCard({ entry }: { entry: ReviewQueue['projects'][number] }) {
         <div>
           <dt>Waiting</dt>
           <dd>
-            <strong>{entry.waiting.toLocaleString()}</strong> answer{entry.waiting === 1 ? '' : 's'}
+            <strong>{countUpToCap(entry.waiting)}</strong> answer{entry.waiting === 1 ? '' : 's'}
           </dd>
         </div>
         <div>
@@ -82,6 +82,11 @@ function ProjectCard({ entry }: { entry: ReviewQueue['projects'][number] }) {
   );
 }
 
+/** A waiting count as the API gives it: counted up to a cap, so the cap reads as "100+". */
+function countUpToCap(n: number, capped = n >= REVIEW_WAITING_CAP) {
+  return `${n.toLocaleString()}${capped ? '+' : ''}`;
+}
+
 /** The reviewer's queue: the projects they may review now, what waits in each, and their own record. */
 export function ReviewPage() {
   const { me } = useSession();
@@ -89,6 +94,7 @@ export function ReviewPage() {
   const projects = queue.data?.projects ?? [];
   const waiting = projects.reduce((sum, p) => sum + p.waiting, 0);
   const withWaiting = projects.filter((p) => p.waiting > 0).length;
+  const capped = projects.some((p) => p.waiting >= REVIEW_WAITING_CAP);
 
   return (
     <div className="page">
@@ -137,7 +143,7 @@ export function ReviewPage() {
               <p className="muted" data-testid="review-waiting">
                 {waiting === 0
                   ? 'Nothing is waiting for review right now.'
-                  : `${waiting.toLocaleString()} answer${waiting === 1 ? '' : 's'} waiting in ${withWaiting} project${withWaiting === 1 ? '' : 's'}.`}
+                  : `${countUpToCap(waiting, capped)} answer${waiting === 1 ? '' : 's'} waiting in ${withWaiting} project${withWaiting === 1 ? '' : 's'}.`}
               </p>
               <ul className="grid review-projects">
                 {projects.map((p) => (
