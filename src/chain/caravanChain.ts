@@ -10,7 +10,7 @@ import {
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { projectKey } from '../domain/chain/projectKey.ts';
-import type { Chain, ChainEvent, TxJournal } from '../usecases/chainPorts.ts';
+import type { Chain, ChainEvent, EventArg, TxJournal } from '../usecases/chainPorts.ts';
 import { assetRegistryMarket, registerArgs } from './assetRegistryMarket.ts';
 import type { ChainClients } from './chainClients.ts';
 import { ChainError } from './chainError.ts';
@@ -267,9 +267,7 @@ export function caravanChain(c: ChainClients, d: Deployment, journal: TxJournal)
       for (const s of sources) {
         const own = logs.filter((l) => l.address.toLowerCase() === s.address.toLowerCase());
         for (const log of parseEventLogs({ abi: s.abi, logs: own })) {
-          const args: Record<string, string | boolean | number> = {};
-          for (const [k, v] of Object.entries((log.args ?? {}) as Record<string, unknown>))
-            args[k] = typeof v === 'bigint' ? v.toString() : (v as string | boolean | number);
+          const args = eventArgs(log.args ?? {}) as Record<string, EventArg>;
           events.push({
             blockNumber: Number(log.blockNumber),
             logIndex: log.logIndex,
@@ -299,4 +297,16 @@ export function caravanChain(c: ChainClients, d: Deployment, journal: TxJournal)
       return info;
     },
   };
+}
+
+/**
+ * A decoded event argument as JSON: bigints become decimal strings wherever they are, inside structs (an asset's
+ * Terms) and arrays too, so every event can be stored; one that could not would stop the sync at its block.
+ */
+export function eventArgs(value: unknown): EventArg {
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map(eventArgs);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, eventArgs(v)]));
+  return value as string | boolean | number;
 }

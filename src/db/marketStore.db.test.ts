@@ -1,6 +1,7 @@
 import type { Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../test/setup/testDb.ts';
+import { MAX_LICENSE_SECONDS } from '../shared/api.ts';
 import type { OrgId, UserId } from '../shared/brand.ts';
 import type { ChainEvent } from '../usecases/chainPorts.ts';
 import type { AssetId, AssetRow, NewAsset } from '../usecases/ports.ts';
@@ -87,6 +88,19 @@ const registered = (a: AssetRow, chainId: number, owner = OWNER) =>
     metadataURI: a.metadataUri,
   });
 
+const NO_FILTER = {
+  search: null,
+  kind: null,
+  modality: null,
+  commercial: null,
+  derivatives: null,
+  minPriceWei: null,
+  maxPriceWei: null,
+  currency: null,
+  cursor: null,
+  limit: 10,
+};
+
 describe('marketStore', () => {
   let base: AssetRow;
   let child: AssetRow;
@@ -94,18 +108,7 @@ describe('marketStore', () => {
   it('keeps drafts off the list until their AssetRegistered event names them', async () => {
     base = (await market.create(draft({ name: 'Base model', tags: ['vision'] }), now))!;
     expect(base).toMatchObject({ status: 'draft', chainAssetId: null, createdAt: now });
-    const filter = {
-      search: null,
-      kind: null,
-      modality: null,
-      commercial: null,
-      derivatives: null,
-      minPriceWei: null,
-      maxPriceWei: null,
-      currency: null,
-      cursor: null,
-      limit: 10,
-    };
+    const filter = NO_FILTER;
     expect(await market.list(filter)).toEqual([]);
     // An event from another owner with the same URI is not this row's registration.
     await settlement.recordEvents(
@@ -122,6 +125,44 @@ describe('marketStore', () => {
     expect(await market.list({ ...filter, minPriceWei: 101n })).toEqual([]);
     expect(await market.list({ ...filter, maxPriceWei: 100n, commercial: true })).toHaveLength(1);
     expect(await market.list({ ...filter, search: '%' })).toEqual([]);
+  });
+
+  it('follows the terms and the owner the chain says, for the filters and the page', async () => {
+    const moved = (await market.create(draft({ name: 'Moved model' }), now))!;
+    await settlement.recordEvents(31_337, [registered(moved, 7)], block);
+    const terms = {
+      commercialUse: false,
+      derivativesAllowed: false,
+      parentShareBps: 250,
+      price: '5000',
+      currency: TOKEN,
+      durationSeconds: '18446744073709551615',
+      attributionRequired: true,
+    };
+    const buyer = '0x00000000000000000000000000000000000000D4';
+    await settlement.recordEvents(
+      31_337,
+      [
+        event('TermsChanged', { assetId: '7', terms }),
+        event('AssetTransferred', { assetId: '7', from: OWNER, to: buyer }, 1),
+      ],
+      block,
+    );
+    expect(await market.get(moved.id)).toMatchObject({
+      ownerAddress: buyer,
+      terms: {
+        commercialUse: false,
+        derivativesAllowed: false,
+        parentShareBps: 250,
+        priceWei: '5000',
+        currency: TOKEN,
+        durationSeconds: MAX_LICENSE_SECONDS,
+        attributionRequired: true,
+      },
+    });
+    const filter = { ...NO_FILTER, search: 'moved' };
+    expect(await market.list({ ...filter, minPriceWei: 5000n, commercial: false })).toHaveLength(1);
+    expect(await market.list({ ...filter, maxPriceWei: 100n })).toEqual([]);
   });
 
   it('walks the lineage up and down', async () => {

@@ -850,7 +850,8 @@ export type AssetKind = (typeof ASSET_KINDS)[number];
 export const ASSET_RELATIONS = ['derived_from', 'trained_on', 'fine_tuned_from'] as const;
 export type AssetRelation = (typeof ASSET_RELATIONS)[number];
 /** The longest license the form offers: a hundred years (0 is perpetual). */
-const MAX_LICENSE_SECONDS = 100 * 365 * 86_400;
+/** The longest license term the API speaks of; a longer one on chain reads as this (a century is for ever here). */
+export const MAX_LICENSE_SECONDS = 100 * 365 * 86_400;
 
 /** An asset's license terms, as the registry stores them (the one schema for requests, the database and pages). */
 export const assetTerms = z.object({

@@ -56,14 +56,15 @@ export type TxJournal = {
 export type MinedTx = { hash: Hex; blockNumber: number; gasUsed: bigint };
 
 /** A decoded event of one of Caravan's contracts. */
+export type EventArg = string | boolean | number | EventArg[] | { [field: string]: EventArg };
 export type ChainEvent = {
   blockNumber: number;
   logIndex: number;
   txHash: Hex;
   contract: 'escrow' | 'distributor' | 'stakes' | 'badges' | 'provenance' | 'market';
   name: string;
-  /** The event's arguments, bigints as decimal strings. */
-  args: Record<string, string | boolean | number>;
+  /** The event's arguments as JSON: bigints as decimal strings, structs as objects (AssetRegistry's Terms). */
+  args: Record<string, EventArg>;
   blockTime: Date;
 };
 

@@ -1,5 +1,6 @@
-import { type Address, getAddress, keccak256, parseEther, stringToHex } from 'viem';
+import { type Address, encodeFunctionData, getAddress, keccak256, parseEther, stringToHex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assetRegistryAbi } from '../../src/chain/contracts.generated.ts';
 import { listDevAccounts } from '../../src/usecases/auth/devSignIn.ts';
 import { syncChain } from '../../src/usecases/settlement/syncChain.ts';
 import { sentimentProject, type TestApp, testApp } from '../setup/testApp.ts';
@@ -388,5 +389,40 @@ describe('the marketplace', () => {
     });
     expect(currency.status).toBe(400);
     expect((await t.call('POST', '/api/assets', { cookie: cookies.alice!, body: base })).status).toBe(403);
+  });
+
+  it('follows terms its owner changes on chain, outside Caravan: the sync mirrors them for the filters', async () => {
+    const registry = getAddress(
+      (await t.call('GET', '/api/chain', { cookie: cookies.alice! })).json.contracts.assetRegistry,
+    );
+    const page = await t.call('GET', `/api/assets/${modelId}`, { cookie: cookies.alice! });
+    const newTerms = {
+      commercialUse: true,
+      derivativesAllowed: true,
+      parentShareBps: 0,
+      price: parseEther('7'),
+      currency: token,
+      durationSeconds: 0n,
+      attributionRequired: false,
+    };
+    const data = encodeFunctionData({
+      abi: assetRegistryAbi,
+      functionName: 'setTerms',
+      args: [BigInt(page.json.asset.chainAssetId), newTerms],
+    });
+    // A struct with uints in the event: stored (the sync would stop at its block if it could not be) and mirrored.
+    await send('requester', [{ label: 'change the terms', to: registry, data }]);
+    const list = async (q: string) =>
+      (await t.call('GET', `/api/assets?${q}`, { cookie: cookies.bob! })).json.assets.map(
+        (a: { id: string }) => a.id,
+      );
+    expect(await list('kind=model&commercial=true')).toEqual([modelId]);
+    expect(await list(`kind=model&minPriceWei=${parseEther('7')}`)).toEqual([modelId]);
+    const after = await t.call('GET', `/api/assets/${modelId}`, { cookie: cookies.bob! });
+    expect(after.json.asset.terms).toMatchObject({
+      commercialUse: true,
+      priceWei: parseEther('7').toString(),
+      durationSeconds: 0,
+    });
   });
 });
