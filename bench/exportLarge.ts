@@ -1,6 +1,7 @@
 // Exports of a large project to Parquet and JSONL: time, rate and the export process's peak memory at two sizes,
 // to show memory does not grow with the dataset. Run alone: node bin/run-ts.js bench/exportLarge.ts
-// (BENCH_EXPORT_SIZES=100000,1000000). Answers are seeded with SQL; each export runs in a child process.
+// (BENCH_EXPORT_SIZES=100000,1000000). Answers are seeded with SQL; each export is the real `caravan export`
+// command in a process of its own, timed from start to exit, its peak memory reported by bench/peakRss.cjs.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -8,14 +9,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
-import { exportDir } from '../src/cli/exportDir.ts';
 import type { ExportFormat } from '../src/cli/exportManifest.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createPool } from '../src/db/pool.ts';
 import { createApp } from '../src/http/app.ts';
 import { wire } from '../src/main/wire.ts';
 import { createProjectBody } from '../src/shared/api.ts';
-import { createClient } from '../src/shared/client.ts';
 import { hashSecret, randomToken } from '../src/usecases/auth/keys.ts';
 import { embeddedTarget } from './apiThroughput.ts';
 
@@ -28,7 +27,7 @@ export type ExportRun = {
 };
 
 const run = promisify(execFile);
-const self = fileURLToPath(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Seeds one project per size with SQL, serves the API in process, and times each export in a child process. */
 export async function exportLarge(sizes: number[], log = (s: string) => process.stderr.write(`${s}\n`)) {
@@ -113,25 +112,38 @@ export async function exportLarge(sizes: number[], log = (s: string) => process.
       for (const format of ['parquet', 'jsonl'] as const) {
         log(`  ${rows} answers: ${format}`);
         const dir = path.join(dataDir, `${format}-${rows}`);
+        const peakFile = path.join(dataDir, 'peak-rss');
+        const started = performance.now();
         const { stdout } = await run(
           process.execPath,
-          ['bin/run-ts.js', self, 'child', url, apiKey, project.id, format, dir],
+          [
+            '--require',
+            path.join(ROOT, 'bench/peakRss.cjs'),
+            'bin/caravan.js',
+            'export',
+            project.id,
+            '--format',
+            format,
+            '--out',
+            dir,
+          ],
           {
-            maxBuffer: 1024 * 1024,
+            cwd: ROOT,
+            env: { ...process.env, CARAVAN_URL: url, CARAVAN_API_KEY: apiKey, BENCH_PEAK_RSS_FILE: peakFile },
+            maxBuffer: 16 * 1024 * 1024,
             timeout: 3_600_000,
           },
         );
-        const r = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
-          rows: number;
-          seconds: number;
-          maxRssKb: number;
-        };
+        const seconds = (performance.now() - started) / 1000;
+        const exported = /Exported (\d+) answers/.exec(stdout);
+        if (!exported) throw new Error(`caravan export said: ${stdout.slice(-500)}`);
+        const exportedRows = Number(exported[1]);
         out.push({
           format,
-          rows: r.rows,
-          seconds: r.seconds,
-          rowsPerSecond: r.rows / r.seconds,
-          peakRssMb: r.maxRssKb / 1024,
+          rows: exportedRows,
+          seconds,
+          rowsPerSecond: exportedRows / seconds,
+          peakRssMb: Number(await fs.readFile(peakFile, 'utf8')) / 1024,
         });
         await fs.rm(dir, { recursive: true, force: true });
       }
@@ -162,23 +174,7 @@ export function formatExportLarge(runs: ExportRun[]): string {
   return lines.join('\n');
 }
 
-/** In the child: one export, then its time and the process's peak resident memory. */
-async function child([url, apiKey, projectId, format, dir]: string[]) {
-  const started = performance.now();
-  const result = await exportDir(
-    { client: createClient({ baseUrl: url!, apiKey: apiKey! }), baseUrl: url!, now: () => new Date() },
-    { projectId: projectId!, format: format as ExportFormat, dir: dir!, license: 'unknown' },
-  );
-  const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(
-    `${JSON.stringify({ rows: result.rows, seconds, maxRssKb: process.resourceUsage().maxRSS })}\n`,
-  );
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (process.argv[2] === 'child') await child(process.argv.slice(3));
-  else {
-    const sizes = (process.env.BENCH_EXPORT_SIZES ?? '100000,1000000').split(',').map(Number);
-    console.log(formatExportLarge(await exportLarge(sizes)));
-  }
+  const sizes = (process.env.BENCH_EXPORT_SIZES ?? '100000,1000000').split(',').map(Number);
+  console.log(formatExportLarge(await exportLarge(sizes)));
 }

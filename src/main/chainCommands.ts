@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
-import { type Hex, parseUnits } from 'viem';
-import { chainClients } from '../chain/chainClients.ts';
-import { deployContracts } from '../chain/deployContracts.ts';
-import { writeDeployment } from '../chain/deployment.ts';
-import { sendWalletCalls } from '../cli/sendWalletCalls.ts';
+import type { Hex } from 'viem';
 import { loadConfig } from '../config/config.ts';
-import { formatUnits } from '../shared/amount.ts';
+import { formatUnits, parseUnits } from '../shared/amount.ts';
 import type { Client } from '../shared/client.ts';
 
 type ApiClient = (url?: string) => Promise<{ client: Client }>;
@@ -46,6 +42,10 @@ export function addChainCommands(
         if (!Number.isInteger(n) || n < 0) throw new Error(`${name} is a whole number of seconds`);
         return n;
       };
+      // Loaded here, not at the top: the contracts and chain client are heavy, and most commands never use them.
+      const { chainClients } = await import('../chain/chainClients.ts');
+      const { deployContracts } = await import('../chain/deployContracts.ts');
+      const { writeDeployment } = await import('../chain/deployment.ts');
       const probe = chainClients({ rpcUrl: a.rpc, chainId: 1, operatorKey: key as Hex });
       const chainId = await probe.public.getChainId();
       const clients = chainClients({ rpcUrl: a.rpc, chainId, operatorKey: key as Hex });
@@ -75,11 +75,12 @@ export function addChainCommands(
       const { client } = await o.apiClient(a.url);
       let amountWei: bigint;
       try {
-        amountWei = parseUnits(a.amount, 18);
+        amountWei = parseUnits(a.amount);
       } catch {
         throw new Error(`--amount ${a.amount} is not a number of tokens`);
       }
       const { calls } = await client.fundCalls(projectId, amountWei.toString(), a.token);
+      const { sendWalletCalls } = await import('../cli/sendWalletCalls.ts');
       const sent = await sendWalletCalls(client, calls, {
         privateKey: privateKey(o.env),
         rpcUrl: a.rpc,
@@ -111,6 +112,7 @@ export function addChainCommands(
         out(`relayed ${r.claims} claim(s): ${r.txs.map((t) => t.hash).join(', ')}`);
       } else {
         const { calls } = await client.claimCalls();
+        const { sendWalletCalls } = await import('../cli/sendWalletCalls.ts');
         const sent = await sendWalletCalls(client, calls, {
           privateKey: privateKey(o.env),
           rpcUrl: a.rpc,

@@ -17,7 +17,6 @@ import { formatUnits } from '../shared/amount.ts';
 import { createProjectBody, importFormatFromFileName } from '../shared/api.ts';
 import { ApiError, createClient } from '../shared/client.ts';
 import { addChainCommands } from './chainCommands.ts';
-import { startPlatform } from './server.ts';
 
 const env = process.env;
 type Role = Config['role'];
@@ -54,6 +53,8 @@ program
       if (o.host) overrides.host = o.host;
       if (o.devWallets) overrides.devWallets = true;
       const config = loadConfig(env, overrides);
+      // The server is loaded only to start it: the other commands stay light (an export needs a fraction of it).
+      const { startPlatform } = await import('./server.ts');
       const platform = await startPlatform(config);
       process.stdout.write(
         config.role === 'worker'
