@@ -93,9 +93,16 @@ describe('gatewayStore', () => {
   });
 
   it('never reserves more than the budget holds, however many calls race', async () => {
-    const results = await Promise.all(Array.from({ length: 6 }, () => store.reserve(call(30n), now)));
+    const results = await Promise.all(Array.from({ length: 6 }, () => store.reserve(call(30n), now, now)));
     expect(results.filter((r) => r.reserved)).toHaveLength(3);
-    expect(results.find((r) => !r.reserved)).toEqual({ reserved: false, availableWei: 10n });
+    const refundableFrom = new Date(now.getTime() + 86_400_000);
+    expect(results.find((r) => !r.reserved)).toEqual({ reserved: false, availableWei: 10n, refundableFrom });
+    // A call that could not be settled before the funder may take the budget back is not reserved either.
+    expect(await store.reserve(call(5n), now, new Date(refundableFrom.getTime() + 1))).toEqual({
+      reserved: false,
+      availableWei: 10n,
+      refundableFrom,
+    });
     expect((await store.balance(orgId, TOKEN, now))!.reservedWei).toBe(90n);
     // Reservations older than the cut-off no longer hold the budget.
     expect((await store.balance(orgId, TOKEN, new Date(now.getTime() + 1)))!.reservedWei).toBe(0n);

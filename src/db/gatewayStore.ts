@@ -193,12 +193,17 @@ export function gatewayStore(db: Db): GatewayStore {
 
     balance: (orgId, token, staleBefore) => readBalance(db, orgId, token, staleBefore, false),
 
-    reserve: (call, staleBefore) =>
+    reserve: (call, staleBefore, settleBy) =>
       inTransaction(db, async (tx) => {
         const b = await readBalance(tx, call.orgId, call.token, staleBefore, true);
         const available = b ? b.fundedWei - b.refundedWei - b.spentWei - b.reservedWei : 0n;
-        if (!b || available < call.reservedWei)
-          return { reserved: false, availableWei: available > 0n ? available : 0n };
+        const heldLongEnough = !!b?.deadline && b.deadline >= settleBy;
+        if (!b || available < call.reservedWei || !heldLongEnough)
+          return {
+            reserved: false,
+            availableWei: available > 0n ? available : 0n,
+            refundableFrom: b?.deadline ?? null,
+          };
         await tx.query(
           `insert into gateway_calls (id, asset_id, budget_id, org_id, user_id, api_key_id, token, model, status,
              reserved_wei, request_sha256, created_at)

@@ -873,10 +873,15 @@ export type GatewayStore = {
    * Records a call as pending with its worst-case cost held, if the budget (locked meanwhile) has that much
    * available; otherwise records nothing and says what is available.
    */
+  /**
+   * Holds the call's most possible cost against the budget, in one transaction, if the budget has it and stays in
+   * escrow until `settleBy` (its funder cannot refund it before the call is paid); else says what it has.
+   */
   reserve(
     call: NewGatewayCall,
     staleBefore: Date,
-  ): Promise<{ reserved: true } | { reserved: false; availableWei: bigint }>;
+    settleBy: Date,
+  ): Promise<{ reserved: true } | { reserved: false; availableWei: bigint; refundableFrom: Date | null }>;
   /** Meters a pending call and writes its accruals, once, in one transaction; false if it was not pending. */
   finish(call: FinishedGatewayCall): Promise<boolean>;
   payees(assetId: AssetId): Promise<GatewayPayees | null>;

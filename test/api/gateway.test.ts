@@ -425,4 +425,16 @@ describe('the metered gateway', () => {
     );
     expect(total.rows[0].s).toBe(COST.toString());
   });
+
+  it('stops calls before the budget’s funder may take it back, so no metered call goes unpaid', async () => {
+    // The budget stays in escrow a year from its last top-up; a week (and the hold) before that, calls stop.
+    t.clock.advance(360 * 86_400_000);
+    const r = await chat({ apiKey: aliceKey });
+    expect(r.status, r.text).toBe(402);
+    expect(r.json.error.code).toBe('INSUFFICIENT_BALANCE');
+    expect(r.json.error.message).toMatch(/can be taken back by its funder from .*top it up/);
+    const calls = seen.length;
+    expect((await chat({ apiKey: aliceKey })).status).toBe(402);
+    expect(seen).toHaveLength(calls);
+  });
 });

@@ -17,6 +17,12 @@ export const DEFAULT_MAX_TOKENS = 1024;
 /** A reservation older than this (a process that died mid-call) no longer holds the caller's budget. */
 export const STALE_RESERVATION_MS = 10 * 60_000;
 
+/**
+ * How long a budget must stay in escrow after a call for the call to be paid from it: the hold, then the next
+ * epoch's release, with a week to spare for epochs that wait on the chain. Calls stop before the funder can refund.
+ */
+export const settleWithinMs = (settings: { holdSeconds: number }) => settings.holdSeconds * 1000 + 7 * 86_400_000;
+
 export type GatewayChatResult = {
   callId: GatewayCallId;
   /** The upstream's reply, byte for byte, as the receipt's responseSha256 hashes it. */
@@ -38,7 +44,10 @@ export type GatewayChatResult = {
  *    (what was asked and answered, by sha256, and what it cost) signed by the operator.
  */
 export async function gatewayChat(
-  deps: Pick<Deps, 'market' | 'datasets' | 'chain' | 'gateway' | 'upstream' | 'receiptSigner' | 'clock'>,
+  deps: Pick<
+    Deps,
+    'market' | 'datasets' | 'chain' | 'gateway' | 'upstream' | 'receiptSigner' | 'clock' | 'settings'
+  >,
   actor: Actor,
   input: { assetId: string; apiKey: string | undefined; request: ChatCompletionRequest },
 ): Promise<GatewayChatResult> {
@@ -75,7 +84,14 @@ export async function gatewayChat(
       now,
     },
     new Date(now.getTime() - STALE_RESERVATION_MS),
+    new Date(now.getTime() + settleWithinMs(deps.settings)),
   );
+  if (!held.reserved && held.availableWei >= reservedWei)
+    throw new DomainError(
+      'INSUFFICIENT_BALANCE',
+      `your organization’s gateway budget can be taken back by its funder from ${held.refundableFrom?.toISOString() ?? 'now'}, too soon for this call to be settled from it: top it up with POST /api/gateway/fund-calls, which keeps it in escrow for another year`,
+      { refundableFrom: held.refundableFrom?.toISOString() ?? null, token: endpoint.token },
+    );
   if (!held.reserved)
     throw new DomainError(
       'INSUFFICIENT_BALANCE',
