@@ -848,9 +848,10 @@ export const ASSET_KINDS = ['dataset', 'model', 'agent'] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
 /** How an asset came from a parent, in the registry's order (DerivedFrom, TrainedOn, FineTunedFrom). */
 export const ASSET_RELATIONS = ['derived_from', 'trained_on', 'fine_tuned_from'] as const;
+/** The registry's MAX_PARENTS: at most this many parents per asset. */
+export const MAX_PARENTS = 8;
 export type AssetRelation = (typeof ASSET_RELATIONS)[number];
-/** The longest license the form offers: a hundred years (0 is perpetual). */
-/** The longest license term the API speaks of; a longer one on chain reads as this (a century is for ever here). */
+/** The longest license term the API speaks of (0 is perpetual); a longer one on chain reads as this. */
 export const MAX_LICENSE_SECONDS = 100 * 365 * 86_400;
 
 /** An asset's license terms, as the registry stores them (the one schema for requests, the database and pages). */
@@ -901,7 +902,7 @@ export const registerAssetBody = z.object({
   terms: assetTerms,
   parents: z
     .array(assetParentInput)
-    .max(8, 'an asset has at most 8 parents')
+    .max(MAX_PARENTS, `an asset has at most ${MAX_PARENTS} parents`)
     .refine((ps) => new Set(ps.map((p) => p.assetId)).size === ps.length, 'a parent is named once')
     .default([]),
   /** The requester organization that owns it; your first one by default. */

@@ -113,10 +113,18 @@ describe('the marketplace in a browser', () => {
     const form = page.getByRole('form', { name: 'Register on the marketplace' });
     await form.getByLabel('Price (CRV)').fill('12');
     await form.getByLabel('Duration (days)').fill('0');
+    // The form lists the registered assets as parents; a dataset starts as derived from the one ticked.
+    const parents = form.getByRole('group', { name: 'Parents (what it came from)' });
+    await parents.getByLabel(AGENT, { exact: true }).waitFor();
+    await parents.getByLabel(MODEL, { exact: true }).check();
+    expect(await parents.getByLabel(`How it came from ${MODEL}`).inputValue()).toBe('derived_from');
     await form.getByRole('button', { name: 'Register' }).click();
     await page.getByRole('link', { name: 'open its page' }).click();
     await page.getByRole('heading', { name: DATASET }).waitFor();
     expect(await page.getByTestId('asset-terms').innerText()).toMatch(/costs 12 CRV[\s\S]*never ends/);
+    const lineage = await page.getByTestId('lineage-graph').textContent();
+    expect(lineage).toContain(MODEL);
+    expect(lineage).toContain('derived from');
     await shot(page, '01-registered');
     expect(errors).toEqual([]);
     await page.context().close();

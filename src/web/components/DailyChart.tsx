@@ -2,10 +2,13 @@
 export function DailyChart({
   daily,
   unit,
+  unitOne = unit,
   emptyText,
 }: {
   daily: { day: string; value: number }[];
   unit: string;
+  /** The unit after a total of exactly 1 ("1 call"); the same as `unit` unless given. */
+  unitOne?: string;
   emptyText: string;
 }) {
   const width = 480;
@@ -57,7 +60,8 @@ export function DailyChart({
       <figcaption>
         <span>{first ? label(first.day) : ''}</span>
         <span>
-          {total.toLocaleString()} {unit} in {daily.length} days
+          {total.toLocaleString()} {total === 1 ? unitOne : unit} in {daily.length} day
+          {daily.length === 1 ? '' : 's'}
         </span>
         <span>{last ? label(last.day) : ''}</span>
       </figcaption>

@@ -9,6 +9,18 @@ import { GatewayBalanceCard } from './GatewayBalanceCard.tsx';
 import { GatewayEndpointForm } from './GatewayEndpointForm.tsx';
 
 const percent = (bps: number) => `${bps / 100}%`;
+const USAGE_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** The last `n` UTC days, oldest first, each with its value from `days` (which lists only days with calls), else 0. */
+function lastDays<T extends { day: string }>(days: T[], n: number, value: (d: T) => number) {
+  const byDay = new Map(days.map((d) => [d.day, value(d)]));
+  const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  return Array.from({ length: n }, (_, i) => {
+    const day = new Date(today - (n - 1 - i) * DAY_MS).toISOString().slice(0, 10);
+    return { day, value: byDay.get(day) ?? 0 };
+  });
+}
 
 /**
  * A model's or agent's metered gateway on its page: where to call it (with a curl example), its pricing and
@@ -17,7 +29,7 @@ const percent = (bps: number) => `${bps / 100}%`;
 export function GatewayPanel({ assetId, owner }: { assetId: string; owner: boolean }) {
   const endpoint = useAsync(() => apiClient.gatewayEndpoint(assetId), [assetId]);
   const usage = useAsync(
-    () => (owner ? apiClient.gatewayUsage(assetId, 30) : Promise.resolve(null)),
+    () => (owner ? apiClient.gatewayUsage(assetId, USAGE_DAYS) : Promise.resolve(null)),
     [assetId, owner],
   );
   const e = endpoint.data ?? null;
@@ -87,17 +99,19 @@ export function GatewayPanel({ assetId, owner }: { assetId: string; owner: boole
       </section>
       {owner && e && usage.data && (
         <section className="card panel" aria-label="Gateway usage">
-          <h2>Usage, last 30 days</h2>
+          <h2>Usage, last {USAGE_DAYS} days</h2>
           <DailyChart
-            daily={usage.data.days.map((d) => ({ day: d.day, value: d.calls }))}
+            daily={lastDays(usage.data.days, USAGE_DAYS, (d) => d.calls)}
             unit="calls"
+            unitOne="call"
             emptyText="No calls yet"
           />
           <DailyChart
-            daily={usage.data.days.map((d) => ({
-              day: d.day,
-              value: Number(BigInt(d.revenueWei) / 10n ** 12n) / 1e6,
-            }))}
+            daily={lastDays(
+              usage.data.days,
+              USAGE_DAYS,
+              (d) => Number(BigInt(d.revenueWei) / 10n ** 12n) / 1e6,
+            )}
             unit="CRV revenue"
             emptyText="No revenue yet"
           />

@@ -4,11 +4,12 @@ import { Alert } from '../components/Alert.tsx';
 import { apiClient, errorMessage } from '../lib/apiClient.ts';
 import { Link } from '../lib/router.tsx';
 import { useAsync } from '../lib/useAsync.ts';
+import { type ChosenParents, ParentsPicker, parentsOf } from './ParentsPicker.tsx';
 import { DEFAULT_TERMS, readTerms, TermsFields } from './TermsFields.tsx';
 
 /**
- * "Register on the marketplace" for a published dataset's requester (nothing once it is registered): license terms, then the platform registers
- * the dataset on chain and commits its co-owners' shares.
+ * "Register on the marketplace" for a published dataset's requester (nothing once it is registered): license terms
+ * and the assets it came from, then the platform registers the dataset on chain and commits its co-owners' shares.
  */
 export function RegisterDatasetButton({
   dataset,
@@ -29,6 +30,7 @@ export function RegisterDatasetButton({
   );
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState({ ...DEFAULT_TERMS, parentSharePercent: '0' });
+  const [parents, setParents] = useState<ChosenParents>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [assetId, setAssetId] = useState<string | null>(null);
@@ -53,7 +55,10 @@ export function RegisterDatasetButton({
     setBusy(true);
     setError(null);
     try {
-      const r = await apiClient.registerDataset(dataset.id, { terms: read.terms });
+      const r = await apiClient.registerDataset(dataset.id, {
+        terms: read.terms,
+        parents: parentsOf(parents),
+      });
       setAssetId(r.asset.id);
       onRegistered();
     } catch (e) {
@@ -77,6 +82,7 @@ export function RegisterDatasetButton({
         sold pays them by their shares.
       </p>
       <TermsFields value={draft} onChange={setDraft} symbol="CRV" disabled={busy} />
+      <ParentsPicker value={parents} onChange={setParents} defaultRelation="derived_from" disabled={busy} />
       {error && <Alert>{error}</Alert>}
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={busy || !currency}>

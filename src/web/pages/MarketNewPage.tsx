@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ASSET_RELATIONS, type AssetRelation } from '../../shared/api.ts';
 import { MODALITIES, type Modality } from '../../shared/methods.ts';
 import { SendStatus } from '../chain/SendStatus.tsx';
 import { useWalletSend } from '../chain/useWalletSend.ts';
@@ -8,13 +7,12 @@ import { Field } from '../components/Field.tsx';
 import { apiClient } from '../lib/apiClient.ts';
 import { Link, navigate } from '../lib/router.tsx';
 import { useAsync } from '../lib/useAsync.ts';
-import { RELATION_LABELS } from '../market/kindLabels.ts';
+import { type ChosenParents, ParentsPicker, parentsOf } from '../market/ParentsPicker.tsx';
 import { DEFAULT_TERMS, readTerms, TermsFields } from '../market/TermsFields.tsx';
 
 /** A simple form to register your organization's model or agent: name, description, terms and parents. */
 export function MarketNewPage() {
   const chain = useAsync(() => apiClient.chainInfo(), []);
-  const parents = useAsync(() => apiClient.assets({ limit: 100 }), []);
   const send = useWalletSend();
   const [kind, setKind] = useState<'model' | 'agent'>('model');
   const [name, setName] = useState('');
@@ -23,7 +21,7 @@ export function MarketNewPage() {
   const [tags, setTags] = useState('');
   const [contentHash, setContentHash] = useState('');
   const [terms, setTerms] = useState(DEFAULT_TERMS);
-  const [chosen, setChosen] = useState<Record<string, AssetRelation>>({});
+  const [chosen, setChosen] = useState<ChosenParents>({});
   const [issue, setIssue] = useState<string | null>(null);
 
   function submit() {
@@ -47,7 +45,7 @@ export function MarketNewPage() {
             .filter(Boolean),
           contentHash: contentHash.trim(),
           terms: read.terms,
-          parents: Object.entries(chosen).map(([assetId, relation]) => ({ assetId, relation })),
+          parents: parentsOf(chosen),
         });
         id = r.asset.id;
         return r;
@@ -115,42 +113,7 @@ export function MarketNewPage() {
           />
         </Field>
         <TermsFields value={terms} onChange={setTerms} symbol="CRV" disabled={send.busy !== null} />
-        <fieldset className="stack">
-          <legend>Parents (what it came from)</legend>
-          {(parents.data?.assets ?? []).length === 0 && (
-            <p className="muted">Nothing registered to derive from.</p>
-          )}
-          {(parents.data?.assets ?? []).map((a) => (
-            <div key={a.id} className="row">
-              <label className="row">
-                <input
-                  type="checkbox"
-                  checked={a.id in chosen}
-                  onChange={(e) => {
-                    const next = { ...chosen };
-                    if (e.target.checked) next[a.id] = 'trained_on';
-                    else delete next[a.id];
-                    setChosen(next);
-                  }}
-                />
-                {a.name}
-              </label>
-              {a.id in chosen && (
-                <select
-                  aria-label={`How it came from ${a.name}`}
-                  value={chosen[a.id]}
-                  onChange={(e) => setChosen({ ...chosen, [a.id]: e.target.value as AssetRelation })}
-                >
-                  {ASSET_RELATIONS.map((r) => (
-                    <option key={r} value={r}>
-                      {RELATION_LABELS[r]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </div>
-          ))}
-        </fieldset>
+        <ParentsPicker value={chosen} onChange={setChosen} disabled={send.busy !== null} />
         {issue && <Alert>{issue}</Alert>}
         <SendStatus send={send} />
         <div className="row">
