@@ -112,8 +112,7 @@ async function readBalance(
   }>(
     `select coalesce(b.funded_wei, 0)::text as funded, coalesce(b.released_wei, 0)::text as released,
        coalesce(b.refunded_wei, 0)::text as refunded, b.requester, b.deadline,
-       coalesce((select sum(cost_wei) from gateway_calls c
-                 where c.budget_id = $1 and c.token = $2 and c.status = 'ok'), 0)::text as spent,
+       coalesce(b.spent_wei, 0)::text as spent,
        coalesce((select sum(reserved_wei) from gateway_calls c
                  where c.budget_id = $1 and c.token = $2 and c.status = 'pending' and c.created_at >= $3), 0)::text
          as reserved
@@ -250,6 +249,11 @@ export function gatewayStore(db: Db): GatewayStore {
         );
         const row = r.rows[0];
         if (!row) return false;
+        if (call.costWei > 0n)
+          await tx.query(
+            'update gateway_budget_balances set spent_wei = spent_wei + $3 where budget_id = $1 and token = $2',
+            [row.budget_id, row.token, call.costWei.toString()],
+          );
         const paid = call.payouts.filter((p) => p.amountWei > 0n);
         if (paid.length)
           await tx.query(
