@@ -31,7 +31,9 @@ function LevelCard({ profile, own }: { profile: Profile; own: boolean }) {
           <strong>{profile.xp.toLocaleString()} XP</strong>
           {lp.xpForNextLevel !== null ? (
             <span className="muted small">
-              {lp.level !== level && `XP level ${lp.level} · `}
+              {/* Above XP: a level an admin set (development accounts start with one); below: held down by accuracy. */}
+              {lp.level < level && `a granted level; XP alone gives level ${lp.level} · `}
+              {lp.level > level && `XP level ${lp.level} · `}
               {(lp.xpForNextLevel - lp.xpIntoLevel).toLocaleString()} XP to level {lp.level + 1}
             </span>
           ) : (
