@@ -21,7 +21,8 @@ export const STALE_RESERVATION_MS = 10 * 60_000;
  * How long a budget must stay in escrow after a call for the call to be paid from it: the hold, then the next
  * epoch's release, with a week to spare for epochs that wait on the chain. Calls stop before the funder can refund.
  */
-export const settleWithinMs = (settings: { holdSeconds: number }) => settings.holdSeconds * 1000 + 7 * 86_400_000;
+export const settleWithinMs = (settings: { holdSeconds: number }) =>
+  settings.holdSeconds * 1000 + 7 * 86_400_000;
 
 export type GatewayChatResult = {
   callId: GatewayCallId;
