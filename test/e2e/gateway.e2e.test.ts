@@ -117,6 +117,18 @@ describe('the metered gateway in a browser', () => {
     // 0.5 + 15 tokens × 2 / 1000 = 0.53 CRV spent of 5
     await page.reload();
     await expect.poll(async () => balance.innerText()).toMatch(/spent\s*0\.53 CRV/i);
+
+    // The caller's own calls, with the signed receipt checked in the browser.
+    await page.goto(`${base}/market/mine`);
+    const callList = page.getByTestId('gateway-calls');
+    const call = callList.getByRole('row').filter({ hasText: MODEL });
+    await call.waitFor();
+    expect(await call.innerText()).toMatch(/\bok\b/i);
+    expect(await call.innerText()).toMatch(/0\.53 CRV/);
+    await call.getByRole('button', { name: 'Receipt' }).click();
+    await callList.getByRole('button', { name: 'Verify' }).click();
+    await callList.getByText(/Signature verified: signed by 0x[0-9a-fA-F]{40}/).waitFor();
+    await shot(page, '04-calls');
     expect(errors).toEqual([]);
     await page.context().close();
 
