@@ -1,6 +1,13 @@
 import type { Hex } from 'viem';
 import { assetTerms } from '../shared/api.ts';
-import type { AssetRow, LicenseRow, LineageEdge, LineageNode, MarketStore } from '../usecases/ports.ts';
+import type {
+  AssetRow,
+  DatasetId,
+  LicenseRow,
+  LineageEdge,
+  LineageNode,
+  MarketStore,
+} from '../usecases/ports.ts';
 import { type Db, inTransaction } from './pool.ts';
 import { isUuid } from './projectStore.ts';
 
@@ -122,6 +129,15 @@ export function marketStore(db: Db): MarketStore {
     get: async (id) => (isUuid(id) ? one('a.id = $1', id) : null),
     byDataset: (datasetId) => one('a.dataset_id = $1', datasetId),
     byChainId: (chainAssetId) => one('a.chain_asset_id = $1', chainAssetId.toString()),
+
+    async unfinishedDatasetRegistrations(before) {
+      const r = await db.query<{ id: DatasetId }>(
+        `select d.id from assets a join datasets d on d.id = a.dataset_id
+         where d.asset_id is null and a.created_at < $1 order by a.created_at limit 20`,
+        [before],
+      );
+      return r.rows.map((row) => row.id);
+    },
 
     async list(f) {
       // The search is a plain substring of the name or a tag: LIKE's own wildcards in it are escaped.

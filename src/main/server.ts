@@ -16,6 +16,7 @@ import { createMetrics } from '../http/metrics.ts';
 import { opsRoutes } from '../http/routes/ops.ts';
 import { openAiCompatibleJudge } from '../judge/openAiCompatibleJudge.ts';
 import type { Chain } from '../usecases/chainPorts.ts';
+import { resumeDatasetRegistrations } from '../usecases/market/registerDataset.ts';
 import { anchorLedger } from '../usecases/provenance/anchorLedger.ts';
 import { settleRewards } from '../usecases/settlement/settleRewards.ts';
 import { syncBadges } from '../usecases/settlement/syncBadges.ts';
@@ -147,6 +148,7 @@ function chainSteps(deps: HttpDeps, chain: Chain, epochSeconds: number): ChainSt
     { name: 'settlement', run: () => settleRewards(settlement) },
     { name: 'anchoring', run: () => anchorLedger({ chain, provenance: deps.provenance, clock: deps.clock }) },
     { name: 'badges', run: () => syncBadges({ chain, settlement: deps.settlement, clock: deps.clock }) },
+    { name: 'dataset registrations', run: () => resumeDatasetRegistrations(deps) },
   ];
 }
 

@@ -733,6 +733,8 @@ export type MarketStore = {
   create(asset: NewAsset, now: Date): Promise<AssetRow | null>;
   get(id: string): Promise<AssetRow | null>;
   byDataset(datasetId: DatasetId): Promise<AssetRow | null>;
+  /** Datasets whose asset draft was made before `before` and whose registration on chain is not yet recorded. */
+  unfinishedDatasetRegistrations(before: Date): Promise<DatasetId[]>;
   byChainId(chainAssetId: bigint): Promise<AssetRow | null>;
   list(filter: AssetFilter): Promise<AssetRow[]>;
   /** Marks a draft registered (the event mirror does the same when it syncs the registration). */

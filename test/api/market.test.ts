@@ -2,6 +2,7 @@ import { type Address, encodeFunctionData, getAddress, keccak256, parseEther, st
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assetRegistryAbi } from '../../src/chain/contracts.generated.ts';
 import { listDevAccounts } from '../../src/usecases/auth/devSignIn.ts';
+import { resumeDatasetRegistrations } from '../../src/usecases/market/registerDataset.ts';
 import { syncChain } from '../../src/usecases/settlement/syncChain.ts';
 import { sentimentProject, type TestApp, testApp } from '../setup/testApp.ts';
 
@@ -424,5 +425,43 @@ describe('the marketplace', () => {
       priceWei: parseEther('7').toString(),
       durationSeconds: 0,
     });
+  });
+
+  it('finishes a dataset registration a failure cut short, in the worker’s chain round, once', async () => {
+    const projectId = await approvedCommunityProject({ alice: 1, bob: 1 });
+    const published = await t.call('POST', `/api/projects/${projectId}/publish`, {
+      cookie: cookies.requester!,
+      body: { name: 'Cut short dataset' },
+    });
+    expect(published.status, published.text).toBe(201);
+    const id = published.json.id as string;
+    const market = t.deps.chain!.market;
+    const commitShares = market.commitShares;
+    market.commitShares = async () => {
+      throw new Error('the node went away');
+    };
+    const r = await t.call('POST', `/api/datasets/${id}/register`, {
+      cookie: cookies.requester!,
+      body: { terms: terms(), tags: [] },
+    });
+    market.commitShares = commitShares;
+    expect(r.status, r.text).toBe(422);
+    expect(r.json.error.code).toBe('CHAIN_REFUSED');
+
+    // Registered on chain, its shares not committed: a round leaves it to the request for a while, then finishes it.
+    expect(await resumeDatasetRegistrations(t.deps)).toEqual({ step: 'idle' });
+    t.clock.advance(3 * 60_000);
+    expect(await resumeDatasetRegistrations(t.deps)).toEqual({ step: 'registered', datasets: 1 });
+    const dataset = (await t.call('GET', `/api/datasets/${id}`, { cookie: cookies.bob! })).json.dataset;
+    expect(dataset.commitTxHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(await market.shares(BigInt(dataset.assetId))).toEqual({
+      root: dataset.shareRoot,
+      totalWeight: BigInt(dataset.totalWeight),
+    });
+    const journal = await t.db.query(`select purpose from chain_txs where purpose like $1 order by id`, [
+      `market:%:${id}`,
+    ]);
+    expect(journal.rows.map((x) => x.purpose)).toEqual([`market:register:${id}`, `market:commit:${id}`]);
+    expect(await resumeDatasetRegistrations(t.deps)).toEqual({ step: 'idle' });
   });
 });

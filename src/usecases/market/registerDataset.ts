@@ -18,12 +18,10 @@ export type RegisterDatasetInput = z.infer<typeof registerDatasetBody> & { datas
 const SAMPLE_ROWS = 5;
 
 /**
- * Puts a published community dataset on the marketplace: the operator registers it for the requester
- * (`registerFor`, so its revenue goes to the co-owners) and commits its frozen share root (`commitShares`), each
- * sent once through the transaction journal under a purpose keyed by the dataset, then records the commitment on
- * the dataset. Safe to call again after a crash or by a second request: it picks up where the first stopped, and
- * a dataset already committed is returned as it is. The dataset's requesters and admins may; anyone else is told
- * it does not exist.
+ * Puts a published community dataset on the marketplace: stores the asset's draft with its terms and parents, then
+ * has the operator register it on chain (see completeDatasetRegistration). Safe to call again after a crash or by
+ * a second request: it picks up where the first stopped, and a dataset already committed is returned as it is.
+ * The dataset's requesters and admins may; anyone else is told it does not exist.
  */
 export async function registerDataset(
   deps: Pick<Deps, 'market' | 'datasets' | 'chain' | 'clock'>,
@@ -66,6 +64,25 @@ export async function registerDataset(
       )) ?? (await deps.market.byDataset(dataset.id));
     if (!asset) throw new Error(`dataset ${dataset.id} has no asset after creating one`);
   }
+  if (dataset.assetId && asset.status === 'registered') return asset;
+  return completeDatasetRegistration(deps, dataset.id);
+}
+
+/**
+ * The chain half of a dataset's registration, from its stored draft: the operator registers it for the requester
+ * (`registerFor`, so its revenue goes to the co-owners) and commits its frozen share root (`commitShares`), each
+ * sent once through the transaction journal under a purpose keyed by the dataset, then records the commitment on
+ * the dataset. The request runs it; a registration it left unfinished (a crash, a chain that refused for a while)
+ * is finished by the worker's chain round (resumeDatasetRegistrations).
+ */
+export async function completeDatasetRegistration(
+  deps: Pick<Deps, 'market' | 'datasets' | 'chain' | 'clock'>,
+  datasetId: string,
+): Promise<AssetRow> {
+  const chain = requireChain(deps);
+  const dataset = await deps.datasets.get(datasetId);
+  const asset = dataset && (await deps.market.byDataset(dataset.id));
+  if (!dataset || !asset) throw new Error(`dataset ${datasetId} has no asset draft to register`);
   if (dataset.assetId && asset.status === 'registered') return asset;
 
   // The draft's own terms and parents, whoever made it: a retry registers what the first request asked for.
@@ -113,4 +130,26 @@ export async function registerDataset(
     committedAt: deps.clock.now(),
   });
   return (await deps.market.get(asset.id))!;
+}
+
+/** A draft this old with its registration unfinished was left by its request, not still being worked on by it. */
+const LEFT_AFTER_MS = 2 * 60_000;
+
+/**
+ * Finishes the dataset registrations requests left unfinished: one step of the worker's chain round. Each is tried;
+ * one the chain keeps refusing is reported (and tried again next round) without holding up the others.
+ */
+export async function resumeDatasetRegistrations(
+  deps: Pick<Deps, 'market' | 'datasets' | 'chain' | 'clock'>,
+) {
+  const left = await deps.market.unfinishedDatasetRegistrations(
+    new Date(deps.clock.now().getTime() - LEFT_AFTER_MS),
+  );
+  const failed: string[] = [];
+  for (const datasetId of left)
+    await completeDatasetRegistration(deps, datasetId).catch((error: Error) =>
+      failed.push(`${datasetId}: ${error.message}`),
+    );
+  if (failed.length) throw new Error(`could not finish registering dataset(s) ${failed.join('; ')}`);
+  return left.length ? { step: 'registered', datasets: left.length } : { step: 'idle' };
 }
