@@ -6,6 +6,7 @@ import { matchPath, navigate, useLocation } from './lib/router.tsx';
 import { useSession } from './lib/SessionProvider.tsx';
 import { AdminFlagsPage } from './pages/AdminFlagsPage.tsx';
 import { AdminSettlementPage } from './pages/AdminSettlementPage.tsx';
+import { ApiKeysPage } from './pages/ApiKeysPage.tsx';
 import { AssetPage } from './pages/AssetPage.tsx';
 import { DatasetPage } from './pages/DatasetPage.tsx';
 import { DatasetsPage } from './pages/DatasetsPage.tsx';
@@ -48,6 +49,7 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname === '/market') return <MarketPage />;
   if (pathname === '/market/new') return <MarketNewPage />;
   if (pathname === '/market/mine') return <MarketMinePage />;
+  if (pathname === '/settings/keys') return <ApiKeysPage />;
   let params = matchPath('/tasks/:projectId', pathname);
   if (params?.projectId) return <TaskPage key={params.projectId} projectId={params.projectId} />;
   params = matchPath('/review/:projectId', pathname);

@@ -21,7 +21,7 @@ const ADMIN_LINKS = [
   { to: '/admin/settlement', label: 'Settlement' },
 ] as const;
 
-/** The bar on every signed-in page: sections, who is signed in, and sign out. */
+/** The bar on every signed-in page: sections, who is signed in, their API keys, and sign out. */
 export function TopNav() {
   const { me, signOut } = useSession();
   const { pathname } = useLocation();
@@ -52,6 +52,13 @@ export function TopNav() {
           <span className="address mono" title={me.address} data-testid="signed-in-address">
             {me.displayName ?? shortAddress(me.address)}
           </span>
+          <Link
+            to="/settings/keys"
+            className="btn btn-small btn-quiet nowrap"
+            aria-current={pathname.startsWith('/settings/keys') ? 'page' : undefined}
+          >
+            API keys
+          </Link>
           <button
             type="button"
             className="btn btn-small btn-quiet"
