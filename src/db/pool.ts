@@ -41,11 +41,18 @@ function preparing(pool: pg.Pool): pg.Pool {
   return pool;
 }
 
-/** Runs `fn` in one transaction: committed if it returns, rolled back if it throws. */
-export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` in one transaction: committed if it returns, rolled back if it throws. `snapshot` makes it a read-only
+ * repeatable-read transaction: every query in it sees the database as of one moment.
+ */
+export async function inTransaction<T>(
+  db: Db,
+  fn: (tx: Tx) => Promise<T>,
+  o: { snapshot?: boolean } = {},
+): Promise<T> {
   const client = await db.connect();
   try {
-    await client.query('begin');
+    await client.query(o.snapshot ? 'begin isolation level repeatable read read only' : 'begin');
     const result = await fn(client);
     await client.query('commit');
     return result;

@@ -1,7 +1,7 @@
 import type { PassAnswer, PassFlag, PassItem } from '../domain/quality/pipeline/qualityPass.ts';
 import type { ItemLabelEntry, QualityReport, SybilFlagEntry } from '../shared/api.ts';
 import type { QualityStore } from '../usecases/ports.ts';
-import { type Db, inTransaction } from './pool.ts';
+import { type Db, inTransaction, type Tx } from './pool.ts';
 import { isUuid, projectById } from './projectStore.ts';
 
 type RawFlag = Omit<SybilFlagEntry, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
@@ -25,48 +25,9 @@ const FLAG_SELECT = `select f.id::text, f.kind, f.score, f.evidence, f.status,
 /** The quality pipeline's reads and writes: answers to decide, item labels, overlap, spam flags. */
 export function qualityStore(db: Db): QualityStore {
   return {
-    async snapshot(projectId) {
-      const project = await projectById(db, projectId);
-      if (!project) return null;
-      const [answers, items, skills, flags, fixed] = await Promise.all([
-        db.query<PassAnswer>(
-          `select a.id::text, a.item_id::text as "itemId", a.user_id as "userId", a.answer, a.status,
-             a.decided_by as "decidedBy", a.screen_outcome as "screenOutcome", a.screening, a.is_correct as "isCorrect",
-             i.is_gold as "isGold"
-           from answers a join items i on i.id = a.item_id
-           where a.project_id = $1 and a.kind = 'work' order by a.id`,
-          [projectId],
-        ),
-        db.query<PassItem & { id: string }>(
-          `select i.id::text, i.needed, i.answer_count as "answerCount" from items i
-           where i.project_id = $1 and not i.is_gold and i.answer_count > 0`,
-          [projectId],
-        ),
-        db.query<{ userId: string; accuracy: number }>(
-          `select s.user_id as "userId", s.accuracy from skills s
-           where s.method = $2 and s.domain = '*'
-             and s.user_id in (select distinct a.user_id from answers a where a.project_id = $1)`,
-          [projectId, project.annotation.method],
-        ),
-        db.query<PassFlag>(
-          `select f.user_id as "userId", f.kind, f.status, f.evidence from sybil_flags f where f.project_id = $1`,
-          [projectId],
-        ),
-        db.query<{ itemId: string; label: unknown }>(
-          `select l.item_id::text as "itemId", l.label from item_labels l
-           where l.project_id = $1 and l.source in ('review', 'qa')`,
-          [projectId],
-        ),
-      ]);
-      return {
-        project,
-        answers: answers.rows,
-        items: new Map(items.rows.map(({ id, ...item }) => [id, item])),
-        accuracy: new Map(skills.rows.map((s) => [s.userId, s.accuracy])),
-        flags: flags.rows,
-        fixed: new Map(fixed.rows.map((l) => [l.itemId, l.label])),
-      };
-    },
+    // One snapshot of the whole project: read apart, an answer stored between the reads of answers and items
+    // showed an item with more answers than the pass could see, which then asked it for one more than needed.
+    snapshot: (projectId) => inTransaction(db, (tx) => readSnapshot(tx, projectId), { snapshot: true }),
 
     async apply(projectId, result, now) {
       return inTransaction(db, async (tx) => {
@@ -356,5 +317,47 @@ export function qualityStore(db: Db): QualityStore {
       );
       return r.rows.map((x) => x.id).filter(isUuid);
     },
+  };
+}
+
+/** Everything a quality pass reads, on one connection (a snapshot transaction), so all of it is of one moment. */
+async function readSnapshot(tx: Tx, projectId: string) {
+  const project = await projectById(tx, projectId);
+  if (!project) return null;
+  const answers = await tx.query<PassAnswer>(
+    `select a.id::text, a.item_id::text as "itemId", a.user_id as "userId", a.answer, a.status,
+       a.decided_by as "decidedBy", a.screen_outcome as "screenOutcome", a.screening, a.is_correct as "isCorrect",
+       i.is_gold as "isGold"
+     from answers a join items i on i.id = a.item_id
+     where a.project_id = $1 and a.kind = 'work' order by a.id`,
+    [projectId],
+  );
+  const items = await tx.query<PassItem & { id: string }>(
+    `select i.id::text, i.needed, i.answer_count as "answerCount" from items i
+     where i.project_id = $1 and not i.is_gold and i.answer_count > 0`,
+    [projectId],
+  );
+  const skills = await tx.query<{ userId: string; accuracy: number }>(
+    `select s.user_id as "userId", s.accuracy from skills s
+     where s.method = $2 and s.domain = '*'
+       and s.user_id in (select distinct a.user_id from answers a where a.project_id = $1)`,
+    [projectId, project.annotation.method],
+  );
+  const flags = await tx.query<PassFlag>(
+    `select f.user_id as "userId", f.kind, f.status, f.evidence from sybil_flags f where f.project_id = $1`,
+    [projectId],
+  );
+  const fixed = await tx.query<{ itemId: string; label: unknown }>(
+    `select l.item_id::text as "itemId", l.label from item_labels l
+     where l.project_id = $1 and l.source in ('review', 'qa')`,
+    [projectId],
+  );
+  return {
+    project,
+    answers: answers.rows,
+    items: new Map(items.rows.map(({ id, ...item }) => [id, item])),
+    accuracy: new Map(skills.rows.map((s) => [s.userId, s.accuracy])),
+    flags: flags.rows,
+    fixed: new Map(fixed.rows.map((l) => [l.itemId, l.label])),
   };
 }

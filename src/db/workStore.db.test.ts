@@ -8,6 +8,7 @@ import type { ProjectRow, UserRow } from '../usecases/ports.ts';
 import { accountStore } from './accountStore.ts';
 import type { Db } from './pool.ts';
 import { projectStore } from './projectStore.ts';
+import { qualityStore } from './qualityStore.ts';
 import { workStore } from './workStore.ts';
 
 // The store suite: it runs on the embedded PostgreSQL 18 and, in CI, again on the machine's PostgreSQL 15 (DATABASE_URL).
@@ -209,6 +210,30 @@ describe('contribution ledger', () => {
     expect(stored.rows[0]!.n).toBe(13);
     const [row] = await work.tasks(users[0]!.id, now, p.id);
     expect(row!.remainingItems).toBe(10 * 3 - 13);
+  });
+
+  it('gives the quality pass one moment of a project: each item counts the answers the pass sees on it', async () => {
+    const p = await project({ overlap: 4 }, 20);
+    const quality = qualityStore(db);
+    const users = await Promise.all(Array.from({ length: 24 }, () => contributor()));
+    let writing = true;
+    const writers = Promise.all(
+      users.map(async (u) => {
+        for (let k = 0; k < 3; k++) await answer(p, u);
+      }),
+    ).finally(() => {
+      writing = false;
+    });
+    let snapshots = 0;
+    while (writing || snapshots === 0) {
+      const s = (await quality.snapshot(p.id))!;
+      const seen = new Map<string, number>();
+      for (const a of s.answers) seen.set(a.itemId, (seen.get(a.itemId) ?? 0) + 1);
+      for (const [itemId, item] of s.items)
+        expect(item.answerCount, `item ${itemId} in snapshot ${snapshots}`).toBe(seen.get(itemId) ?? 0);
+      snapshots++;
+    }
+    await writers;
   });
 
   it('refuses updates and deletes of entries', async () => {

@@ -141,8 +141,10 @@ describe('two API processes and two workers on one database', () => {
     // No lost answers and none twice; no item beyond its overlap; nobody twice on one item. Items answered other
     // than twice come first, with what the quality pass asked of them, so a failure says where it went wrong.
     const offItems = await rows(
-      `select a.item_id, count(*)::int as answers, i.needed, i.claims, i.is_open from answers a
-         join items i on i.id = a.item_id where a.project_id = $1
+      `select a.item_id, count(*)::int as answers, i.needed, i.claims, i.is_open,
+         json_agg(json_build_object('user', a.user_id, 'status', a.status, 'screen', a.screen_outcome,
+           'by', a.decided_by, 'why', a.decision_reason) order by a.id) as detail
+       from answers a join items i on i.id = a.item_id where a.project_id = $1
        group by a.item_id, i.needed, i.claims, i.is_open having count(*) <> 2`,
       [id],
     );
