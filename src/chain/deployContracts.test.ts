@@ -1,7 +1,8 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { type Address, erc20Abi, type Hex, keccak256, maxUint256, parseEther, toHex } from 'viem';
+import { type Address, erc20Abi, getAddress, type Hex, keccak256, maxUint256, parseEther, toHex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assetRegistryAbi } from './contracts.generated.ts';
+import { deployContracts } from './deployContracts.ts';
 import { type LocalChain, startLocalChain } from './startLocalChain.ts';
 
 // A real anvil with the contracts as deployContracts leaves them: roles, currencies and fee wired.
@@ -54,6 +55,28 @@ describe('deployContracts: the asset registry', () => {
     expect(await read('isCurrencyAllowed', [d.token])).toBe(true);
     expect(d.partnerToken).toBeDefined();
     expect(await read('isCurrencyAllowed', [d.partnerToken])).toBe(true);
+  });
+
+  it('hands the fee to a governor of the deployer’s choosing (a timelock, say), and only to it', async () => {
+    const governor = getAddress('0x000000000000000000000000000000000000da0a');
+    const d = await deployContracts(local.clients, {
+      rootDelaySeconds: 0,
+      stakeCooldownSeconds: 0,
+      maxSlashBps: 5000,
+      marketFeeBps: 250,
+      governor,
+    });
+    const readOf = (functionName: string, args: readonly unknown[] = []) =>
+      local.clients.public.readContract({
+        address: d.assetRegistry,
+        abi: assetRegistryAbi,
+        functionName,
+        args,
+      } as never) as Promise<unknown>;
+    const role = await readOf('GOVERNOR_ROLE');
+    expect(await readOf('hasRole', [role, governor])).toBe(true);
+    expect(await readOf('hasRole', [role, local.clients.operator.account.address])).toBe(false);
+    expect(await readOf('feeBps')).toBe(250);
   });
 
   it('sells a license and pays co-owners by a StandardMerkleTree root of (address, uint256) shares', async () => {

@@ -35,6 +35,11 @@ export type DeployOptions = {
   partnerToken?: boolean;
   /** The platform's fee on marketplace revenue, in basis points (at most 2,000); 500 by default. */
   marketFeeBps?: number;
+  /**
+   * Who may change that fee (GOVERNOR_ROLE): a timelock or Governor contract puts it under on-chain governance;
+   * the admin by default.
+   */
+  governor?: Address;
 };
 
 /** The marketplace fee when none is given: 5% of every license sale and revenue deposit. */
@@ -83,11 +88,11 @@ export async function deployContracts(clients: ChainClients, o: DeployOptions): 
   ]);
   const badge = await deploy(tierBadgeAbi, tierBadgeBytecode, [admin, operator]);
   const provenance = await deploy(provenanceRegistryAbi, provenanceRegistryBytecode, [admin, operator]);
-  // The operator registers community datasets and commits their shares; the admin governs the fee and takes it.
+  // The operator registers community datasets and commits their shares; the governor sets the fee, the admin takes it.
   const assetRegistry = await deploy(assetRegistryAbi, assetRegistryBytecode, [
     admin,
     operator,
-    admin,
+    o.governor ?? admin,
     admin,
     o.marketFeeBps ?? DEFAULT_MARKET_FEE_BPS,
   ]);

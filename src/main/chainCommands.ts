@@ -33,33 +33,58 @@ export function addChainCommands(
     )
     .option('--root-delay <seconds>', 'seconds a proposed root can be revoked before acceptance', '86400')
     .option('--stake-cooldown <seconds>', 'seconds an unlocking stake stays slashable', '604800')
-    .action(async (a: { rpc: string; out?: string; rootDelay: string; stakeCooldown: string }) => {
-      const key = o.env.CARAVAN_OPERATOR_KEY;
-      if (!key || !/^0x[0-9a-fA-F]{64}$/.test(key))
-        throw new Error('set CARAVAN_OPERATOR_KEY to the deployer’s private key (0x and 64 hex digits)');
-      const seconds = (v: string, name: string) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0) throw new Error(`${name} is a whole number of seconds`);
-        return n;
-      };
-      // Loaded here, not at the top: the contracts and chain client are heavy, and most commands never use them.
-      const { chainClients } = await import('../chain/chainClients.ts');
-      const { deployContracts } = await import('../chain/deployContracts.ts');
-      const { writeDeployment } = await import('../chain/deployment.ts');
-      const probe = chainClients({ rpcUrl: a.rpc, chainId: 1, operatorKey: key as Hex });
-      const chainId = await probe.public.getChainId();
-      const clients = chainClients({ rpcUrl: a.rpc, chainId, operatorKey: key as Hex });
-      out(`deploying to chain ${chainId} from ${clients.operator.account.address}…`);
-      const deployment = await deployContracts(clients, {
-        rootDelaySeconds: seconds(a.rootDelay, '--root-delay'),
-        stakeCooldownSeconds: seconds(a.stakeCooldown, '--stake-cooldown'),
-        maxSlashBps: 5000,
-      });
-      const file = a.out ?? loadConfig(o.env).chain.deploymentFile;
-      await writeDeployment(file, deployment);
-      for (const [name, value] of Object.entries(deployment)) out(`  ${name.padEnd(13)} ${value}`);
-      out(`written to ${file}; start Caravan with CHAIN_RPC_URL=${a.rpc} and CARAVAN_OPERATOR_KEY set`);
-    });
+    .option(
+      '--market-fee <bps>',
+      'the platform’s fee on marketplace revenue, in basis points (at most 2000)',
+      '500',
+    )
+    .option(
+      '--governor <address>',
+      'who may change the marketplace fee: a timelock or Governor contract (default: the deployer)',
+    )
+    .action(
+      async (a: {
+        rpc: string;
+        out?: string;
+        rootDelay: string;
+        stakeCooldown: string;
+        marketFee: string;
+        governor?: string;
+      }) => {
+        const key = o.env.CARAVAN_OPERATOR_KEY;
+        if (!key || !/^0x[0-9a-fA-F]{64}$/.test(key))
+          throw new Error('set CARAVAN_OPERATOR_KEY to the deployer’s private key (0x and 64 hex digits)');
+        const seconds = (v: string, name: string) => {
+          const n = Number(v);
+          if (!Number.isInteger(n) || n < 0) throw new Error(`${name} is a whole number of seconds`);
+          return n;
+        };
+        const marketFeeBps = Number(a.marketFee);
+        if (!Number.isInteger(marketFeeBps) || marketFeeBps < 0 || marketFeeBps > 2000)
+          throw new Error('--market-fee is a whole number of basis points from 0 to 2000');
+        if (a.governor !== undefined && !/^0x[0-9a-fA-F]{40}$/.test(a.governor))
+          throw new Error('--governor is an address: 0x and 40 hex digits');
+        // Loaded here, not at the top: the contracts and chain client are heavy, and most commands never use them.
+        const { chainClients } = await import('../chain/chainClients.ts');
+        const { deployContracts } = await import('../chain/deployContracts.ts');
+        const { writeDeployment } = await import('../chain/deployment.ts');
+        const probe = chainClients({ rpcUrl: a.rpc, chainId: 1, operatorKey: key as Hex });
+        const chainId = await probe.public.getChainId();
+        const clients = chainClients({ rpcUrl: a.rpc, chainId, operatorKey: key as Hex });
+        out(`deploying to chain ${chainId} from ${clients.operator.account.address}…`);
+        const deployment = await deployContracts(clients, {
+          rootDelaySeconds: seconds(a.rootDelay, '--root-delay'),
+          stakeCooldownSeconds: seconds(a.stakeCooldown, '--stake-cooldown'),
+          maxSlashBps: 5000,
+          marketFeeBps,
+          ...(a.governor ? { governor: a.governor as Hex } : {}),
+        });
+        const file = a.out ?? loadConfig(o.env).chain.deploymentFile;
+        await writeDeployment(file, deployment);
+        for (const [name, value] of Object.entries(deployment)) out(`  ${name.padEnd(13)} ${value}`);
+        out(`written to ${file}; start Caravan with CHAIN_RPC_URL=${a.rpc} and CARAVAN_OPERATOR_KEY set`);
+      },
+    );
 
   program
     .command('fund')
