@@ -2,6 +2,8 @@
 // to show memory does not grow with the dataset. Run alone: node bin/run-ts.js bench/exportLarge.ts
 // (BENCH_EXPORT_SIZES=100000,1000000). Answers are seeded with SQL; each export is the real `caravan export`
 // command in a process of its own, timed from start to exit, its peak memory reported by bench/peakRss.cjs.
+// BENCH_EXPORT_HEAP_MB caps the export's V8 heap: an export that finishes under a small cap at every size holds a
+// bounded amount, whatever its peak RSS (V8 lets the heap grow while memory is free).
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -117,6 +119,9 @@ export async function exportLarge(sizes: number[], log = (s: string) => process.
         const { stdout } = await run(
           process.execPath,
           [
+            ...(process.env.BENCH_EXPORT_HEAP_MB
+              ? [`--max-old-space-size=${process.env.BENCH_EXPORT_HEAP_MB}`]
+              : []),
             '--require',
             path.join(ROOT, 'bench/peakRss.cjs'),
             'bin/caravan.js',
