@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import type { IncomingHttpHeaders } from 'node:http';
+import http, { type IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { migrate } from '../src/db/migrate.ts';
@@ -33,6 +34,13 @@ export type LoadMixOptions = {
   reviewerEvery: number;
   warmupSeconds: number;
   seconds: number;
+  /**
+   * After the run as fast as the processes answer, one run at about each of these shares of the throughput it
+   * reached: each person waits a random think time (exponential, so arrivals spread out as real people's do)
+   * before each request. Their latency is what requests see at loads the processes carry, not their queue at
+   * saturation. Empty skips them.
+   */
+  pacedShares: number[];
   /** Items in each level's project, with overlap 3: more than the level can answer. */
   items: number;
   machineUrl: string;
@@ -44,6 +52,14 @@ export function loadMixOptions(env: NodeJS.ProcessEnv = process.env): LoadMixOpt
     const values = (env[name] ?? fallback).split(',').map((s) => Number(s.trim()));
     if (values.some((n) => !Number.isInteger(n) || n < 1))
       throw new Error(`${name} is a list like ${fallback}`);
+    return values;
+  };
+  const shares = (name: string, fallback: string) => {
+    const text = env[name] ?? fallback;
+    if (text === '0' || text === '') return [];
+    const values = text.split(',').map((x) => Number(x.trim()));
+    if (values.some((x) => !(x > 0 && x < 1)))
+      throw new Error(`${name} is a list of shares like ${fallback}, or 0`);
     return values;
   };
   const num = (name: string, fallback: number) => {
@@ -59,6 +75,7 @@ export function loadMixOptions(env: NodeJS.ProcessEnv = process.env): LoadMixOpt
     reviewerEvery: 8,
     warmupSeconds: num('BENCH_LOAD_WARMUP_SECONDS', 3),
     seconds: num('BENCH_LOAD_SECONDS', 10),
+    pacedShares: shares('BENCH_LOAD_PACED', '0.25,0.5'),
     items: num('BENCH_LOAD_ITEMS', 30_000),
     machineUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
     log: (line) => console.error(line),
@@ -68,6 +85,8 @@ export function loadMixOptions(env: NodeJS.ProcessEnv = process.env): LoadMixOpt
 export type LoadMixRow = {
   processes: number;
   connections: number;
+  /** The mean think time before each request; null when every connection sends as soon as it has its answer. */
+  thinkMs: number | null;
   requestsPerSec: number;
   answersPerSec: number;
   reviewsPerSec: number;
@@ -123,31 +142,37 @@ export async function loadMix(o: LoadMixOptions = loadMixOptions()): Promise<Loa
       const level = await setUpLevel(bases, db, o, n);
       o.log(`[load] ${n} API process(es): warming up ${o.warmupSeconds} s`);
       await run(bases, level, o, o.warmupSeconds);
-      // The reviewers' queue: what the warmup submitted waits for review.
-      await db.query(`update answers set status = 'review' where project_id = $1 and status = 'pending'`, [
-        level.projectId,
-      ]);
-      o.log(`[load] ${n} API process(es): measuring ${o.seconds} s`);
-      const before = await counts(db, level.projectId);
-      const { result, refusals } = await run(bases, level, o, o.seconds);
-      const after = await counts(db, level.projectId);
-      const statuses = Object.entries(result.statusCodeStats ?? {})
-        .map(([code, s]) => `${code}×${s.count ?? 0}`)
-        .join(' ');
-      rows.push({
-        processes: n,
-        connections: o.connections,
-        requestsPerSec: result.requests.total / result.duration,
-        answersPerSec: (after.answers - before.answers) / result.duration,
-        reviewsPerSec: (after.reviews - before.reviews) / result.duration,
-        p50: result.latency.p50,
-        p90: result.latency.p90,
-        p99: result.latency.p99,
-        max: result.latency.max,
-        errors: result.errors + result.timeouts + result.non2xx,
-        statuses,
-        refusals,
-      });
+      const measure = async (thinkMs: number | null) => {
+        // The reviewers' queue: what the runs so far submitted waits for review.
+        await db.query(`update answers set status = 'review' where project_id = $1 and status = 'pending'`, [
+          level.projectId,
+        ]);
+        o.log(
+          `[load] ${n} API process(es): measuring ${o.seconds} s${thinkMs ? `, think time ${thinkMs} ms` : ''}`,
+        );
+        const before = await counts(db, level.projectId);
+        const m = thinkMs
+          ? await runThinking(bases, level, o, thinkMs)
+          : await run(bases, level, o, o.seconds);
+        const after = await counts(db, level.projectId);
+        const row: LoadMixRow = {
+          processes: n,
+          connections: o.connections,
+          thinkMs,
+          requestsPerSec: m.requests / m.seconds,
+          answersPerSec: (after.answers - before.answers) / m.seconds,
+          reviewsPerSec: (after.reviews - before.reviews) / m.seconds,
+          ...m.latency,
+          errors: m.errors,
+          statuses: m.statuses,
+          refusals: m.refusals,
+        };
+        rows.push(row);
+        return row;
+      };
+      const closed = await measure(null);
+      for (const share of o.pacedShares)
+        await measure(Math.round((o.connections * 1000) / (closed.requestsPerSec * share)));
       for (const p of apis) {
         await p.stop();
         running.splice(running.indexOf(p), 1);
@@ -257,7 +282,17 @@ async function setUpLevel(bases: string[], db: Db, o: LoadMixOptions, level: num
  * three requests: a contributor lists tasks, leases the next item and answers it; a reviewer lists the review queue,
  * leases the next review and approves it. A lease that finds nothing restarts the loop.
  */
-async function run(bases: string[], level: Level, o: LoadMixOptions, seconds: number) {
+/** What one run measured, whichever driver ran it. */
+type Measured = {
+  requests: number;
+  seconds: number;
+  latency: { p50: number; p90: number; p99: number; max: number };
+  errors: number;
+  statuses: string;
+  refusals: string[];
+};
+
+async function run(bases: string[], level: Level, o: LoadMixOptions, seconds: number): Promise<Measured> {
   const reviewer = new Set(level.reviewers);
   const people = [...level.reviewers, ...level.contributors];
   let nextPerson = 0;
@@ -325,33 +360,176 @@ async function run(bases: string[], level: Level, o: LoadMixOptions, seconds: nu
       },
     ],
   });
-  return { result, refusals: [...refusals].map(([status, text]) => `${status} ${text}`) };
+  return {
+    requests: result.requests.total,
+    seconds: result.duration,
+    latency: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    errors: result.errors + result.timeouts + result.non2xx,
+    statuses: Object.entries(result.statusCodeStats ?? {})
+      .map(([code, x]) => `${code}×${x.count ?? 0}`)
+      .join(' '),
+    refusals: [...refusals].map(([status, text]) => `${status} ${text}`),
+  };
+}
+
+/**
+ * The same mix by people who think: each person (one keep-alive connection) waits an exponentially distributed
+ * pause of mean `thinkMs` before each request, then times the request alone. autocannon's fixed rates send every
+ * connection's request in the same instant, a burst each second; random pauses spread the arrivals instead.
+ */
+async function runThinking(
+  bases: string[],
+  level: Level,
+  o: LoadMixOptions,
+  thinkMs: number,
+): Promise<Measured> {
+  const reviewers = new Set(level.reviewers);
+  const people = [...level.reviewers, ...level.contributors];
+  const runKey = randomBytes(4).toString('hex');
+  const latencies: number[] = [];
+  const statusCounts = new Map<number, number>();
+  const refusals = new Map<number, string>();
+  let errors = 0;
+  let keys = 0;
+  const started = performance.now();
+  const until = started + o.seconds * 1000;
+  const think = () => sleep(-thinkMs * Math.log(1 - Math.random()));
+  await Promise.all(
+    people.map(async (cookie, i) => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const base = new URL(bases[i % bases.length]!);
+      const send = (method: string, path: string, body: string, step: string) =>
+        new Promise<{ status: number; text: string }>((resolve) => {
+          const t0 = performance.now();
+          const done = (status: number, text: string) => {
+            latencies.push(performance.now() - t0);
+            statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
+            if (status === 0 || status >= 400) {
+              errors++;
+              if (!refusals.has(status)) refusals.set(status, `${step}: ${text.slice(0, 160)}`);
+            }
+            resolve({ status, text });
+          };
+          const req = http.request(
+            {
+              host: base.hostname,
+              port: base.port,
+              method,
+              path,
+              agent,
+              timeout: 10_000,
+              headers: {
+                cookie,
+                'content-type': 'application/json',
+                'content-length': Buffer.byteLength(body),
+              },
+            },
+            (res) => {
+              let text = '';
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => {
+                text += chunk;
+              });
+              res.on('end', () => done(res.statusCode ?? 0, text));
+            },
+          );
+          req.on('timeout', () => req.destroy(new Error('timed out')));
+          req.on('error', (error) => done(0, error.message));
+          req.end(body);
+        });
+      const reviewer = reviewers.has(cookie);
+      try {
+        while (performance.now() < until) {
+          await think();
+          await send('GET', reviewer ? '/api/reviews' : '/api/tasks', '', 'discovery');
+          await think();
+          const leased = reviewer
+            ? await send('POST', '/api/reviews/next', JSON.stringify({ projectId: level.projectId }), 'lease')
+            : await send('POST', `/api/tasks/${level.projectId}/assignments`, '', 'lease');
+          if (leased.status !== 200) continue;
+          const task = JSON.parse(leased.text) as { id?: string; review?: { id: string } | null };
+          const id = task.id ?? task.review?.id;
+          if (!id) continue;
+          await think();
+          if (reviewer)
+            await send(
+              'POST',
+              `/api/reviews/${id}`,
+              JSON.stringify({ verdict: 'approve' }),
+              'answer or review',
+            );
+          else
+            await send(
+              'POST',
+              `/api/assignments/${id}/answer`,
+              JSON.stringify({
+                answer: { choice: keys % 3 === 0 ? 'neg' : 'pos' },
+                durationMs: 3000,
+                idempotencyKey: `think-${runKey}-${keys++}`,
+              }),
+              'answer or review',
+            );
+        }
+      } finally {
+        agent.destroy();
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return {
+    requests: latencies.length,
+    seconds,
+    latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) },
+    errors,
+    statuses: [...statusCounts]
+      .sort(([a], [b]) => a - b)
+      .map(([code, n]) => `${code}×${n}`)
+      .join(' '),
+    refusals: [...refusals].map(([status, text]) => `${status} ${text}`),
+  };
 }
 
 export function formatLoadMix(rows: LoadMixRow[], o: LoadMixOptions): string {
-  const one = rows.find((r) => r.processes === 1);
-  const goalRow = rows.find(
-    (r) => r.processes === LOAD_GOAL.processes && r.connections >= LOAD_GOAL.connections,
-  );
-  const goal = goalRow
-    ? `Goal (${LOAD_GOAL.connections} clients, one API process: zero errors, p99 < ${LOAD_GOAL.p99Ms} ms): ` +
-      `${goalRow.errors === 0 && goalRow.p99 < LOAD_GOAL.p99Ms ? 'MET' : 'MISSED'} ` +
-      `(${goalRow.errors} errors, p99 ${goalRow.p99} ms)`
-    : 'Goal not measured: run with 1 process and 64 connections';
+  const closed = rows.filter((r) => r.thinkMs === null);
+  const one = closed.find((r) => r.processes === 1);
+  const atGoal = (r: LoadMixRow) =>
+    r.processes === LOAD_GOAL.processes && r.connections >= LOAD_GOAL.connections;
+  const verdict = (r: LoadMixRow) =>
+    `${r.errors === 0 && r.p99 < LOAD_GOAL.p99Ms ? 'MET' : 'MISSED'} (${r.errors} errors, p99 ${r.p99} ms)`;
+  const saturated = closed.find(atGoal);
+  const paced = rows.filter((r) => r.thinkMs !== null && atGoal(r));
+  const load = (r: LoadMixRow) => (r.thinkMs === null ? 'as fast as answered' : `think time ${r.thinkMs} ms`);
   return [
-    `${o.connections} connections (1 in ${o.reviewerEvery} a reviewer), ${o.warmupSeconds} s warmup + ${o.seconds} s, ` +
-      `one worker beside the API processes, ${os.cpus().length} CPU(s) for everything`,
+    `${o.connections} connections (1 in ${o.reviewerEvery} a reviewer), ${o.warmupSeconds} s warmup + ${o.seconds} s a run, ` +
+      `one worker beside the API processes, ${os.cpus().length} CPU(s) for everything; each count runs as fast as ` +
+      `the processes answer, then with think times for about ${o.pacedShares.map((x) => `${x * 100}%`).join(' and ')} of that throughput`,
     '',
-    '| API processes | requests/s | answers/s | reviews/s | p50 ms | p90 ms | p99 ms | max ms | errors | requests/s vs 1 process | statuses |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| API processes | load | requests/s | answers/s | reviews/s | p50 ms | p90 ms | p99 ms | max ms | errors | requests/s vs 1 process | statuses |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.processes} | ${r.requestsPerSec.toFixed(0)} | ${r.answersPerSec.toFixed(0)} | ${r.reviewsPerSec.toFixed(0)} | ` +
-        `${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.errors} | ` +
-        `${one ? (r.requestsPerSec / one.requestsPerSec).toFixed(2) : '-'} | ${r.statuses} |`,
+        `| ${r.processes} | ${load(r)} | ${r.requestsPerSec.toFixed(0)} | ${r.answersPerSec.toFixed(0)} | ` +
+        `${r.reviewsPerSec.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.errors} | ` +
+        `${one && r.thinkMs === null ? (r.requestsPerSec / one.requestsPerSec).toFixed(2) : '-'} | ${r.statuses} |`,
     ),
-    ...rows.flatMap((r) => r.refusals.map((x) => `${r.processes} process(es), first ${x}`)),
+    ...rows.flatMap((r) => r.refusals.map((x) => `${r.processes} process(es), ${load(r)}: first ${x}`)),
     '',
-    goal,
+    saturated
+      ? `Goal (${LOAD_GOAL.connections} clients, one API process: zero errors, p99 < ${LOAD_GOAL.p99Ms} ms), ` +
+        `as fast as answered: ${verdict(saturated)}` +
+        paced
+          .map(
+            (r) => `; with think time ${r.thinkMs} ms (${r.requestsPerSec.toFixed(0)} req/s): ${verdict(r)}`,
+          )
+          .join('')
+      : 'Goal not measured: run with 1 process and 64 connections',
   ].join('\n');
 }
