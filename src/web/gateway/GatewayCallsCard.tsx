@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { GatewayCall } from '../../shared/gatewayApi.ts';
 import { Alert } from '../components/Alert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -7,6 +7,7 @@ import { apiClient, errorMessage } from '../lib/apiClient.ts';
 import { formatDateTime, formatToken, shortAddress, TOKEN_SYMBOL } from '../lib/format.ts';
 import { Link } from '../lib/router.tsx';
 import { useAsync } from '../lib/useAsync.ts';
+import { useLoadMore } from '../lib/useLoadMore.ts';
 
 const PAGE_SIZE = 20;
 const COLUMNS = 8;
@@ -34,33 +35,20 @@ function formatLatency(ms: number | null): string {
 
 /** The calls the signed-in person made through the metered gateway, newest first, with their signed receipts. */
 export function GatewayCallsCard() {
-  const [calls, setCalls] = useState<GatewayCall[]>([]);
-  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    items: calls,
+    cursor,
+    loading,
+    error,
+    more,
+  } = useLoadMore<GatewayCall>((from) =>
+    apiClient
+      .myGatewayCalls(from ? { cursor: from, limit: PAGE_SIZE } : { limit: PAGE_SIZE })
+      .then((p) => ({ items: p.calls, nextCursor: p.nextCursor })),
+  );
   const [open, setOpen] = useState<string | null>(null);
   // The platform token's address (for the cost's symbol) and the operator who signs receipts.
   const chain = useAsync(() => apiClient.chainInfo(), []);
-
-  const load = useCallback(async (from?: string) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await apiClient.myGatewayCalls(
-        from ? { cursor: from, limit: PAGE_SIZE } : { limit: PAGE_SIZE },
-      );
-      setCalls((list) => (from ? [...list, ...page.calls] : page.calls));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const platformToken = chain.data?.contracts.token.toLowerCase();
   const cost = (c: GatewayCall) =>
@@ -77,7 +65,7 @@ export function GatewayCallsCard() {
       {error && (
         <Alert
           action={
-            <button type="button" className="btn" onClick={() => void load(cursor ?? undefined)}>
+            <button type="button" className="btn" onClick={more}>
               Retry
             </button>
           }
@@ -176,7 +164,7 @@ export function GatewayCallsCard() {
       )}
       {cursor && (
         <div className="row center">
-          <button type="button" className="btn" onClick={() => void load(cursor)} disabled={loading}>
+          <button type="button" className="btn" onClick={more} disabled={loading}>
             {loading ? 'Loading…' : 'Load more'}
           </button>
         </div>

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { Me } from '../../shared/api.ts';
 import { CopyButton } from '../chain/CopyButton.tsx';
 import { Alert } from '../components/Alert.tsx';
+import { CreateOrgForm } from '../components/CreateOrgForm.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Field } from '../components/Field.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -17,50 +18,6 @@ type CreatedKey = Awaited<ReturnType<typeof apiClient.createApiKey>>;
 
 /** How a key is recognised without its secret: `cvn_<prefix>_…`. */
 const keyLabel = (k: ApiKey) => `cvn_${k.prefix}_…`;
-
-/** Starts an organization when the person has none; keys always belong to one. */
-function CreateOrgForm() {
-  const { refresh } = useSession();
-  const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await apiClient.createOrg(name.trim());
-      await refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <>
-      {error && <Alert>{error}</Alert>}
-      <form className="inline-form" onSubmit={submit} aria-label="Create an organization">
-        <label className="field grow">
-          <span>Organization name</span>
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="Acme AI"
-            minLength={2}
-            maxLength={100}
-            required
-          />
-        </label>
-        <button type="submit" className="btn btn-primary" disabled={busy || name.trim().length < 2}>
-          {busy ? 'Creating…' : 'Create organization'}
-        </button>
-      </form>
-    </>
-  );
-}
 
 /** One organization's keys: the live ones with Revoke, the one just created with its secret, and a create form. */
 function OrgKeys({ org }: { org: Org }) {

@@ -1,38 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../shared/api.ts';
 import { METHOD_LABELS } from '../../shared/methods.ts';
 import { Alert } from '../components/Alert.tsx';
 import { AnswerSummary } from '../components/AnswerSummary.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Loading } from '../components/Loading.tsx';
-import { apiClient, errorMessage } from '../lib/apiClient.ts';
+import { apiClient } from '../lib/apiClient.ts';
 import { formatCrv, formatDateTime } from '../lib/format.ts';
 import { Link } from '../lib/router.tsx';
+import { useLoadMore } from '../lib/useLoadMore.ts';
 
 /** Every answer the contributor gave, newest first, with its ledger entry and reward. */
 export function HistoryPage() {
-  const [entries, setEntries] = useState<HistoryEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async (from?: string) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await apiClient.history(from ? { cursor: from } : {});
-      setEntries((list) => (from ? [...list, ...page.entries] : page.entries));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    items: entries,
+    cursor,
+    loading,
+    error,
+    more,
+  } = useLoadMore<HistoryEntry>((from) =>
+    apiClient
+      .history(from ? { cursor: from } : {})
+      .then((p) => ({ items: p.entries, nextCursor: p.nextCursor })),
+  );
 
   return (
     <div className="page">
@@ -45,7 +34,7 @@ export function HistoryPage() {
       {error && (
         <Alert
           action={
-            <button type="button" className="btn" onClick={() => void load(cursor ?? undefined)}>
+            <button type="button" className="btn" onClick={more}>
               Retry
             </button>
           }
@@ -104,7 +93,7 @@ export function HistoryPage() {
       )}
       {cursor && (
         <div className="row center">
-          <button type="button" className="btn" onClick={() => void load(cursor)} disabled={loading}>
+          <button type="button" className="btn" onClick={more} disabled={loading}>
             {loading ? 'Loading…' : 'Load more'}
           </button>
         </div>

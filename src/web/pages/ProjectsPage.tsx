@@ -1,11 +1,11 @@
-import { type FormEvent, useState } from 'react';
 import type { Project } from '../../shared/api.ts';
 import { METHOD_LABELS } from '../../shared/methods.ts';
 import { Alert } from '../components/Alert.tsx';
+import { CreateOrgForm } from '../components/CreateOrgForm.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
-import { apiClient, errorMessage } from '../lib/apiClient.ts';
+import { apiClient } from '../lib/apiClient.ts';
 import { formatCrv, formatDate } from '../lib/format.ts';
 import { Link, navigate } from '../lib/router.tsx';
 import { useSession } from '../lib/SessionProvider.tsx';
@@ -13,25 +13,6 @@ import { useAsync } from '../lib/useAsync.ts';
 
 /** Lets a signed-in contributor start an organization and so become a requester. */
 function CreateOrg() {
-  const { refresh } = useSession();
-  const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await apiClient.createOrg(name.trim());
-      await refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <div className="card narrow">
       <h2>Become a requester</h2>
@@ -39,22 +20,7 @@ function CreateOrg() {
         Projects belong to an organization. Create one for your team; you can invite others and make API keys
         later.
       </p>
-      {error && <Alert>{error}</Alert>}
-      <form className="inline-form" onSubmit={submit}>
-        <label className="field grow">
-          <span>Organization name</span>
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="Acme AI"
-            minLength={2}
-            required
-          />
-        </label>
-        <button type="submit" className="btn btn-primary" disabled={busy || name.trim().length < 2}>
-          {busy ? 'Creating…' : 'Create organization'}
-        </button>
-      </form>
+      <CreateOrgForm />
     </div>
   );
 }
