@@ -96,10 +96,16 @@ describe('gatewayStore', () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => store.reserve(call(30n), now, now)));
     expect(results.filter((r) => r.reserved)).toHaveLength(3);
     const refundableFrom = new Date(now.getTime() + 86_400_000);
-    expect(results.find((r) => !r.reserved)).toEqual({ reserved: false, availableWei: 10n, refundableFrom });
+    expect(results.find((r) => !r.reserved)).toEqual({
+      reserved: false,
+      refused: 'balance',
+      availableWei: 10n,
+      refundableFrom,
+    });
     // A call that could not be settled before the funder may take the budget back is not reserved either.
     expect(await store.reserve(call(5n), now, new Date(refundableFrom.getTime() + 1))).toEqual({
       reserved: false,
+      refused: 'deadline',
       availableWei: 10n,
       refundableFrom,
     });

@@ -196,13 +196,14 @@ export function gatewayStore(db: Db): GatewayStore {
       inTransaction(db, async (tx) => {
         const b = await readBalance(tx, call.orgId, call.token, staleBefore, true);
         const available = b ? b.fundedWei - b.refundedWei - b.spentWei - b.reservedWei : 0n;
-        const heldLongEnough = !!b?.deadline && b.deadline >= settleBy;
-        if (!b || available < call.reservedWei || !heldLongEnough)
-          return {
-            reserved: false,
-            availableWei: available > 0n ? available : 0n,
-            refundableFrom: b?.deadline ?? null,
-          };
+        const refuse = (refused: 'balance' | 'deadline') => ({
+          reserved: false as const,
+          refused,
+          availableWei: available > 0n ? available : 0n,
+          refundableFrom: b?.deadline ?? null,
+        });
+        if (!b || available < call.reservedWei) return refuse('balance');
+        if (!b.deadline || b.deadline < settleBy) return refuse('deadline');
         await tx.query(
           `insert into gateway_calls (id, asset_id, budget_id, org_id, user_id, api_key_id, token, model, status,
              reserved_wei, request_sha256, created_at)

@@ -883,7 +883,16 @@ export type GatewayStore = {
     call: NewGatewayCall,
     staleBefore: Date,
     settleBy: Date,
-  ): Promise<{ reserved: true } | { reserved: false; availableWei: bigint; refundableFrom: Date | null }>;
+  ): Promise<
+    | { reserved: true }
+    | {
+        reserved: false;
+        /** What stood in the way: too little available, or a refund deadline before `settleBy`. */
+        refused: 'balance' | 'deadline';
+        availableWei: bigint;
+        refundableFrom: Date | null;
+      }
+  >;
   /** Meters a pending call and writes its accruals, once, in one transaction; false if it was not pending. */
   finish(call: FinishedGatewayCall): Promise<boolean>;
   payees(assetId: AssetId): Promise<GatewayPayees | null>;

@@ -21,8 +21,7 @@ export const STALE_RESERVATION_MS = 10 * 60_000;
  * How long a budget must stay in escrow after a call for the call to be paid from it: the hold, then the next
  * epoch's release, with a week to spare for epochs that wait on the chain. Calls stop before the funder can refund.
  */
-export const settleWithinMs = (settings: { holdSeconds: number }) =>
-  settings.holdSeconds * 1000 + 7 * 86_400_000;
+const settleWithinMs = (settings: { holdSeconds: number }) => settings.holdSeconds * 1000 + 7 * 86_400_000;
 
 export type GatewayChatResult = {
   callId: GatewayCallId;
@@ -87,7 +86,7 @@ export async function gatewayChat(
     new Date(now.getTime() - STALE_RESERVATION_MS),
     new Date(now.getTime() + settleWithinMs(deps.settings)),
   );
-  if (!held.reserved && held.availableWei >= reservedWei)
+  if (!held.reserved && held.refused === 'deadline')
     throw new DomainError(
       'INSUFFICIENT_BALANCE',
       `your organization’s gateway budget can be taken back by its funder from ${held.refundableFrom?.toISOString() ?? 'now'}, too soon for this call to be settled from it: top it up with POST /api/gateway/fund-calls, which keeps it in escrow for another year`,

@@ -3,8 +3,9 @@ import type { GatewayCall } from '../../shared/gatewayApi.ts';
 import { Alert } from '../components/Alert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { LoadMoreButton, LoadMoreError } from '../components/LoadMoreControls.tsx';
 import { apiClient, errorMessage } from '../lib/apiClient.ts';
-import { formatDateTime, formatToken, shortAddress, TOKEN_SYMBOL } from '../lib/format.ts';
+import { formatCrv, formatDateTime, shortAddress } from '../lib/format.ts';
 import { Link } from '../lib/router.tsx';
 import { useAsync } from '../lib/useAsync.ts';
 import { useLoadMore } from '../lib/useLoadMore.ts';
@@ -35,17 +36,12 @@ function formatLatency(ms: number | null): string {
 
 /** The calls the signed-in person made through the metered gateway, newest first, with their signed receipts. */
 export function GatewayCallsCard() {
-  const {
-    items: calls,
-    cursor,
-    loading,
-    error,
-    more,
-  } = useLoadMore<GatewayCall>((from) =>
+  const list = useLoadMore<GatewayCall>((from) =>
     apiClient
       .myGatewayCalls(from ? { cursor: from, limit: PAGE_SIZE } : { limit: PAGE_SIZE })
       .then((p) => ({ items: p.calls, nextCursor: p.nextCursor })),
   );
+  const { items: calls, cursor, loading, error } = list;
   const [open, setOpen] = useState<string | null>(null);
   // The platform token's address (for the cost's symbol) and the operator who signs receipts.
   const chain = useAsync(() => apiClient.chainInfo(), []);
@@ -53,7 +49,7 @@ export function GatewayCallsCard() {
   const platformToken = chain.data?.contracts.token.toLowerCase();
   const cost = (c: GatewayCall) =>
     !platformToken || c.token.toLowerCase() === platformToken
-      ? formatToken(c.costWei, TOKEN_SYMBOL, 18)
+      ? formatCrv(c.costWei)
       : `${c.costWei} base units of ${shortAddress(c.token)}`;
 
   return (
@@ -62,17 +58,7 @@ export function GatewayCallsCard() {
         <h2>Gateway calls</h2>
         {calls.length > 0 && <span className="muted small">{calls.length.toLocaleString()} shown</span>}
       </div>
-      {error && (
-        <Alert
-          action={
-            <button type="button" className="btn" onClick={more}>
-              Retry
-            </button>
-          }
-        >
-          {error}
-        </Alert>
-      )}
+      <LoadMoreError list={list} />
       {cursor === undefined && loading ? (
         <Loading />
       ) : calls.length === 0 ? (
@@ -162,13 +148,7 @@ export function GatewayCallsCard() {
           </table>
         </div>
       )}
-      {cursor && (
-        <div className="row center">
-          <button type="button" className="btn" onClick={more} disabled={loading}>
-            {loading ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      )}
+      <LoadMoreButton list={list} />
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import type { HistoryEntry } from '../../shared/api.ts';
 import { METHOD_LABELS } from '../../shared/methods.ts';
-import { Alert } from '../components/Alert.tsx';
 import { AnswerSummary } from '../components/AnswerSummary.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { LoadMoreButton, LoadMoreError } from '../components/LoadMoreControls.tsx';
 import { apiClient } from '../lib/apiClient.ts';
 import { formatCrv, formatDateTime } from '../lib/format.ts';
 import { Link } from '../lib/router.tsx';
@@ -11,17 +11,12 @@ import { useLoadMore } from '../lib/useLoadMore.ts';
 
 /** Every answer the contributor gave, newest first, with its ledger entry and reward. */
 export function HistoryPage() {
-  const {
-    items: entries,
-    cursor,
-    loading,
-    error,
-    more,
-  } = useLoadMore<HistoryEntry>((from) =>
+  const list = useLoadMore<HistoryEntry>((from) =>
     apiClient
       .history(from ? { cursor: from } : {})
       .then((p) => ({ items: p.entries, nextCursor: p.nextCursor })),
   );
+  const { items: entries, cursor, loading, error } = list;
 
   return (
     <div className="page">
@@ -31,17 +26,7 @@ export function HistoryPage() {
           <p className="muted">Each answer is an entry in the project’s hash-chained contribution ledger.</p>
         </div>
       </header>
-      {error && (
-        <Alert
-          action={
-            <button type="button" className="btn" onClick={more}>
-              Retry
-            </button>
-          }
-        >
-          {error}
-        </Alert>
-      )}
+      <LoadMoreError list={list} />
       {cursor === undefined && loading ? (
         <Loading />
       ) : entries.length === 0 && !error ? (
@@ -91,13 +76,7 @@ export function HistoryPage() {
           </table>
         </div>
       )}
-      {cursor && (
-        <div className="row center">
-          <button type="button" className="btn" onClick={more} disabled={loading}>
-            {loading ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      )}
+      <LoadMoreButton list={list} />
     </div>
   );
 }
